@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { optionalText } from './common';
+
+export const locales = ['de', 'en'] as const;
+
+export const settings = z.strictObject({
+  locale: z.enum(locales).default('de'),
+  currency: z.enum(['EUR', 'CHF']).default('EUR'),
+  /** Name written into audit records (check-ins, exports) made on this machine. */
+  operatorName: optionalText(100),
+});
+
+export const settingsPatch = settings.partial();
+
+export type Locale = (typeof locales)[number];
+export type Settings = z.output<typeof settings>;
