@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { contact, contactFields } from './schemas/contact';
+import { contact, contactFields, contactPatch } from './schemas/contact';
 import { event, eventFields, eventPatch, eventStatuses } from './schemas/event';
 import { id, isoDateTime } from './schemas/common';
 import { settings, settingsPatch } from './schemas/settings';
@@ -45,7 +45,7 @@ export const operations = {
     z.object({ items: z.array(contact), total: z.number().int() }),
   ),
   'contacts.get': operation(byId, contact),
-  'contacts.update': operation(contactFields.partial().extend({ id }), contact),
+  'contacts.update': operation(contactPatch, contact),
 
   'events.create': operation(eventFields, event),
   'events.list': operation(

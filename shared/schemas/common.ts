@@ -14,10 +14,16 @@ export const isoDateTime = z.iso.datetime({ offset: true, error: 'validation.dat
 /** A calendar date `YYYY-MM-DD`. */
 export const isoDate = z.iso.date({ error: 'validation.date' });
 
-/** Birthday: a full date, or day and month only (`--MM-DD`, as in vCard). */
-export const birthday = z.union([isoDate, z.string().regex(/^--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)], {
-  error: 'validation.birthday',
-});
+/** Birthday: a full date, or day and month only (`--MM-DD`, as in vCard); "" counts as absent. */
+export const birthday = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .pipe(
+    z
+      .union([isoDate, z.string().regex(/^--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)], { error: 'validation.birthday' })
+      .optional(),
+  );
 
 /** A required line of text: trimmed, not empty, bounded. */
 export const requiredText = (max = 200) =>

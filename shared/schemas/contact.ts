@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { birthday, email, id, optionalText, phone, postalCode, requiredText, timestamps } from './common';
 
+const tags = z.array(z.string().trim().min(1).max(50)).max(50);
+
 /** The fields a person can edit; the one schema for form, contract and store. */
 export const contactFields = z.strictObject({
   firstName: requiredText(100),
@@ -11,11 +13,14 @@ export const contactFields = z.strictObject({
   postalCode,
   city: optionalText(100),
   birthday: birthday.optional(),
-  tags: z.array(z.string().trim().min(1).max(50)).max(50).default([]),
+  tags: tags.optional(),
   notes: optionalText(5000),
 });
 
-export const contact = contactFields.extend({ id, ...timestamps });
+/** A change to a contact: its id and any subset of the fields; "" clears an optional text. */
+export const contactPatch = contactFields.partial().extend({ id });
+
+export const contact = contactFields.extend({ id, tags, ...timestamps });
 
 export type ContactFields = z.input<typeof contactFields>;
 export type Contact = z.output<typeof contact>;

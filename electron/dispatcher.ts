@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { isOperationName, operations, type OperationName, type OutputOf, type ParsedInputOf } from '../shared/contract';
+import { AppError, type Envelope } from '../shared/errors';
+
+export type Handler<K extends OperationName> = (input: ParsedInputOf<K>) => Promise<OutputOf<K>> | OutputOf<K>;
+export type Handlers = { [K in OperationName]: Handler<K> };
+
+/** One entry point for both transports: operation name and untrusted input in, envelope out. */
+export type Dispatch = (operation: string, input: unknown) => Promise<Envelope<unknown>>;
+
+export interface Logger {
+  error(message: string, error?: unknown): void;
+}
+
+/** File-system failures (disk full, no permission, I/O error) become STORAGE errors. */
+function isStorageFailure(error: unknown): error is NodeJS.ErrnoException {
+  const candidate = error as NodeJS.ErrnoException;
+  return typeof candidate?.code === 'string' && typeof candidate.syscall === 'string';
+}
+
+export function validationError(error: z.ZodError): AppError {
+  return new AppError(
+    'VALIDATION',
+    'The input is not valid.',
+    error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+  );
+}
+
+/**
+ * Validates every input against its operation's schema before the handler
+ * runs, and turns every outcome into the contract's envelope. Callers never
+ * see a stack trace; unexpected errors are logged here.
+ */
+export function createDispatcher(handlers: Handlers, logger: Logger = console): Dispatch {
+  return async (operation, input) => {
+    try {
+      if (!isOperationName(operation)) throw new AppError('NOT_FOUND', `Unknown operation: ${operation}`);
+      const parsed = operations[operation].input.safeParse(input ?? {});
+      if (!parsed.success) throw validationError(parsed.error);
+      const handler = handlers[operation] as (input: unknown) => unknown;
+      return { ok: true, data: await handler(parsed.data) };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toBody() };
+      if (isStorageFailure(error)) {
+        logger.error(`Storage failure in ${operation}`, error);
+        return { ok: false, error: { code: 'STORAGE', message: `The data could not be written (${error.code}). Nothing was changed.` } };
+      }
+      logger.error(`Internal error in ${operation}`, error);
+      return { ok: false, error: { code: 'INTERNAL', message: 'An internal error occurred. Nothing was changed.' } };
+    }
+  };
+}

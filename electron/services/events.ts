@@ -1,0 +1,67 @@
+import { nanoid } from 'nanoid';
+import type { ParsedInputOf } from '../../shared/contract';
+import { AppError } from '../../shared/errors';
+import type { Event } from '../../shared/schemas/event';
+import type { Store } from '../store/store';
+
+const notFound = (id: string) => new AppError('NOT_FOUND', `No event with id ${id}`);
+
+function checkHost(store: Store, hostId: string | undefined): void {
+  if (hostId !== undefined && !store.contact(hostId)) {
+    throw new AppError('VALIDATION', 'The host is not a known contact.', [{ path: 'hostId', message: 'validation.hostUnknown' }]);
+  }
+}
+
+export function eventService(store: Store) {
+  return {
+    async create(input: ParsedInputOf<'events.create'>): Promise<Event> {
+      checkHost(store, input.hostId);
+      const now = new Date().toISOString();
+      const id = nanoid();
+      return store.saveEvent(id, () => ({ ...input, id, status: 'planned', createdAt: now, updatedAt: now }));
+    },
+
+    list(input: ParsedInputOf<'events.list'>): Event[] {
+      const from = input.from ? Date.parse(input.from) : -Infinity;
+      const to = input.to ? Date.parse(input.to) : Infinity;
+      return [...store.events()]
+        .filter((event) => {
+          const start = Date.parse(event.startsAt);
+          return start >= from && start <= to && (!input.status || input.status.includes(event.status));
+        })
+        .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+    },
+
+    get({ id }: ParsedInputOf<'events.get'>): Event {
+      const found = store.event(id);
+      if (!found) throw notFound(id);
+      return found;
+    },
+
+    update({ id, ...patch }: ParsedInputOf<'events.update'>): Promise<Event> {
+      if (!store.event(id)) throw notFound(id);
+      checkHost(store, patch.hostId);
+      return store.saveEvent(id, (current) => {
+        if (!current) throw notFound(id);
+        if (current.status === 'cancelled') throw new AppError('CONFLICT', 'A cancelled event cannot be changed.');
+        const next = { ...current, ...patch, updatedAt: new Date().toISOString() };
+        if (next.endsAt !== undefined && Date.parse(next.endsAt) <= Date.parse(next.startsAt)) {
+          throw new AppError('VALIDATION', 'The event ends before it starts.', [{ path: 'endsAt', message: 'validation.endsBeforeStart' }]);
+        }
+        return next;
+      });
+    },
+
+    cancel({ id, reason }: ParsedInputOf<'events.cancel'>): Promise<Event> {
+      if (!store.event(id)) throw notFound(id);
+      return store.saveEvent(id, (current) => {
+        if (!current) throw notFound(id);
+        if (current.status === 'cancelled') throw new AppError('CONFLICT', 'The event is already cancelled.');
+        if (current.status === 'held' || current.status === 'closed') {
+          throw new AppError('CONFLICT', 'An event that has taken place cannot be cancelled.');
+        }
+        return { ...current, status: 'cancelled', cancelReason: reason || undefined, updatedAt: new Date().toISOString() };
+      });
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { AppStatus } from '../../shared/contract';
+import type { Handlers } from '../dispatcher';
+import type { Store } from '../store/store';
+import { contactService } from './contacts';
+import { demoService } from './demo';
+import { eventService } from './events';
+
+/** Every operation of the contract, bound to one open store. */
+export function createHandlers(store: Store, version: string): Handlers {
+  const contacts = contactService(store);
+  const events = eventService(store);
+  const demo = demoService(store);
+  return {
+    'app.status': (): AppStatus => ({ state: 'ready', version, dataDir: store.dataDir, empty: store.isEmpty() }),
+    'settings.get': () => store.settings.data.settings,
+    'settings.update': (patch) =>
+      store.settings.update((current) => {
+        const next = { ...current.settings, ...patch };
+        return { next: { ...current, settings: next }, result: next };
+      }),
+    'contacts.create': contacts.create,
+    'contacts.list': contacts.list,
+    'contacts.get': contacts.get,
+    'contacts.update': contacts.update,
+    'events.create': events.create,
+    'events.list': events.list,
+    'events.get': events.get,
+    'events.update': events.update,
+    'events.cancel': events.cancel,
+    'demo.load': demo.load,
+  };
+}
+

@@ -1,0 +1,47 @@
+import { Low } from 'lowdb';
+import { DurableJsonFile } from './durable-file';
+
+/**
+ * One JSON document held in memory and written through lowdb. Changes are
+ * serialised per document; each change is written durably first and becomes
+ * the in-memory state only after the write succeeded, so memory never runs
+ * ahead of the disk.
+ */
+export class StoredDocument<T> {
+  private readonly db: Low<T>;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly file: string,
+    absolutePath: string,
+    initial: T,
+  ) {
+    this.db = new Low(new DurableJsonFile<T>(absolutePath, file), initial);
+  }
+
+  get data(): T {
+    return this.db.data;
+  }
+
+  /**
+   * Runs `change` on the current state after all earlier changes of this
+   * document. It returns the next state and a result; if it throws, nothing
+   * is written.
+   */
+  update<R>(change: (current: T) => { next: T; result: R }): Promise<R> {
+    const run = async () => {
+      const { next, result } = change(this.db.data);
+      await this.db.adapter.write(next);
+      this.db.data = next;
+      return result;
+    };
+    const done = this.queue.then(run, run);
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  /** Writes the current state as it is (used for new and migrated documents). */
+  save(): Promise<void> {
+    return this.update((current) => ({ next: current, result: undefined }));
+  }
+}

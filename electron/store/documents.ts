@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { contact } from '../../shared/schemas/contact';
+import { event } from '../../shared/schemas/event';
+import { settings } from '../../shared/schemas/settings';
+import { id, isoDateTime } from '../../shared/schemas/common';
+
+/**
+ * The documents of a data folder (DESIGN.md §2 Storage) and the schema each
+ * must satisfy on disk. Every document carries its own `schemaVersion`, so
+ * migrations run per document and a crash half-way through leaves a folder
+ * that simply migrates the rest at the next start.
+ */
+
+export const documentKinds = ['meta', 'settings', 'contacts', 'event'] as const;
+export type DocumentKind = (typeof documentKinds)[number];
+
+export const currentVersion: Record<DocumentKind, number> = {
+  meta: 1,
+  settings: 1,
+  contacts: 2,
+  event: 1,
+};
+
+export const metaDocument = z.strictObject({
+  schemaVersion: z.literal(currentVersion.meta),
+  installationId: id,
+  createdAt: isoDateTime,
+  /** The app version that last opened this folder. */
+  appVersion: z.string(),
+});
+
+export const settingsDocument = z.strictObject({
+  schemaVersion: z.literal(currentVersion.settings),
+  settings,
+});
+
+/** One shard of the contacts, keyed by id so that a change touches one entry. */
+export const contactsDocument = z.strictObject({
+  schemaVersion: z.literal(currentVersion.contacts),
+  contacts: z.record(z.string(), contact),
+});
+
+/** One event with everything that belongs to it (later: invitations, check-ins, orders, tasks). */
+export const eventDocument = z.strictObject({
+  schemaVersion: z.literal(currentVersion.event),
+  event,
+});
+
+export const documentSchemas = {
+  meta: metaDocument,
+  settings: settingsDocument,
+  contacts: contactsDocument,
+  event: eventDocument,
+} satisfies Record<DocumentKind, z.ZodType>;
+
+export type MetaDocument = z.output<typeof metaDocument>;
+export type SettingsDocument = z.output<typeof settingsDocument>;
+export type ContactsDocument = z.output<typeof contactsDocument>;
+export type EventDocument = z.output<typeof eventDocument>;
+
+/**
+ * Contacts are spread over a fixed number of shards by a hash of their id, so
+ * that one write stays small at 50,000 contacts (about 800 per shard).
+ * Changing this number needs a migration.
+ */
+export const CONTACT_SHARDS = 64;
+
+export function contactShardOf(contactId: string): string {
+  // FNV-1a: stable across platforms and releases, unlike any built-in hash.
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < contactId.length; i++) {
+    hash ^= contactId.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return ((hash >>> 0) % CONTACT_SHARDS).toString(16).padStart(2, '0');
+}
+
+/** Paths of the documents, relative to the data folder, with '/' as separator. */
+export const paths = {
+  meta: 'meta.json',
+  settings: 'settings.json',
+  contactsDir: 'contacts',
+  contactShard: (shard: string) => `contacts/${shard}.json`,
+  eventsDir: 'events',
+  event: (eventId: string) => `events/${eventId}.json`,
+};
+
+export const contactShardFile = /^[0-9a-f]{2}\.json$/;
+export const eventFile = /^[A-Za-z0-9_-]{8,32}\.json$/;

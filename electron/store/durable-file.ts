@@ -1,0 +1,87 @@
+import { open, readFile, rename, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { dirname } from 'node:path';
+import type { Adapter } from 'lowdb';
+
+/** A document on disk that could not be read as JSON; it is never overwritten. */
+export class CorruptDocumentError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'CorruptDocumentError';
+  }
+}
+
+/** Marks temp files of interrupted writes; they are never the source of truth. */
+export const TEMP_SUFFIX = '.tmp';
+
+async function fsyncDirectory(dir: string): Promise<void> {
+  // Windows cannot open a directory for fsync; NTFS journals the rename itself.
+  if (process.platform === 'win32') return;
+  const handle = await open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Replaces a file so that a crash at any moment leaves either the old or the new
+ * content: write a uniquely named temp file, fsync it, rename it over the
+ * target, fsync the directory so the rename itself is durable.
+ */
+export async function writeFileDurably(path: string, text: string): Promise<void> {
+  const temp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
+  const handle = await open(temp, 'wx');
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  try {
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true });
+    throw error;
+  }
+  await fsyncDirectory(dirname(path));
+}
+
+/**
+ * lowdb adapter with the durability lowdb's own JSONFile lacks (it writes
+ * through steno without fsync). `read` answers null for a missing file and
+ * throws CorruptDocumentError for one that is not JSON.
+ */
+export class DurableJsonFile<T> implements Adapter<T> {
+  constructor(
+    readonly path: string,
+    /** How the file is named in errors: relative to the data folder. */
+    readonly name: string = path,
+  ) {}
+
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    try {
+      return JSON.parse(text) as T;
+    } catch (error) {
+      throw new CorruptDocumentError(this.name, `not valid JSON (${(error as Error).message})`);
+    }
+  }
+
+  async write(data: T): Promise<void> {
+    await writeFileDurably(this.path, JSON.stringify(data));
+  }
+}
