@@ -1,6 +1,9 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import electron from 'vite-plugin-electron/simple';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = fileURLToPath(new URL('.', import.meta.url));
 
 /**
  * One build for the whole app:
@@ -8,6 +11,7 @@ import electron from 'vite-plugin-electron/simple';
  * - the main process and the browser-mode server (electron/main.ts, electron/web.ts -> dist-electron/*.js, ESM);
  * - the preload (electron/preload.ts -> dist-electron/preload.cjs), one CommonJS file because it runs sandboxed.
  * Libraries are bundled in, so the packaged app needs no node_modules.
+ * The Electron builds get the project root as their root: they would inherit `root: 'renderer'` otherwise.
  */
 export default defineConfig({
   root: 'renderer',
@@ -17,11 +21,15 @@ export default defineConfig({
     electron({
       main: {
         entry: { main: 'electron/main.ts', web: 'electron/web.ts' },
-        vite: { build: { outDir: 'dist-electron', emptyOutDir: false, sourcemap: true } },
+        vite: { root: projectRoot, build: { outDir: 'dist-electron', emptyOutDir: false, sourcemap: true } },
       },
       preload: {
         input: 'electron/preload.ts',
-        vite: { build: { outDir: 'dist-electron', emptyOutDir: false } },
+        vite: {
+          root: projectRoot,
+          // The plugin names CommonJS output .mjs in a "type": "module" package; a sandboxed preload must be .cjs.
+          build: { outDir: 'dist-electron', emptyOutDir: false, rolldownOptions: { output: { entryFileNames: '[name].cjs' } } },
+        },
       },
     }),
   ],

@@ -15,9 +15,12 @@ export interface Backend {
   close(): Promise<void>;
 }
 
+const holderNames = { desktop: 'desktop app', web: 'browser mode', demo: 'demo loader' };
+
 export interface BackendOptions {
   dataDir: string;
-  holder: 'desktop' | 'web';
+  /** Who opens the folder; named to a second process that is refused. */
+  holder: keyof typeof holderNames;
   version: string;
   logger?: Logger;
   backupIntervalMs?: number;
@@ -33,7 +36,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   try {
     const store = await Store.open({
       dataDir: options.dataDir,
-      holder: options.holder,
+      holder: holderNames[options.holder],
       appVersion: options.version,
       backupIntervalMs: options.backupIntervalMs,
     });

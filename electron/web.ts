@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const app = createHttpApp({
     dispatch: backend.dispatch,
     version: APP_VERSION,
-    staticDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    staticDir: fileURLToPath(new URL(/* @vite-ignore */ '../dist/renderer', import.meta.url)),
     allowedHosts,
   });
   const server = serve({ fetch: app.fetch, port, hostname: values.host }, (info) => {
