@@ -1,0 +1,109 @@
+import { Alert, Button, Center, Container, Loader, MantineProvider, Stack } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { HashRouter, Navigate, Route, Routes } from 'react-router';
+import type { Locale } from '../shared/schemas/settings';
+import { createQueryClient, useAppStatus, useSettings } from './api/queries';
+import { AppLayout } from './components/AppLayout';
+import { applyLocale, translateMessage } from './i18n';
+import { dayjsLocale } from './i18n/format';
+import { theme } from './theme';
+import { CheckinView } from './views/checkin/CheckinView';
+import { ClubView } from './views/club/ClubView';
+import { ContactFormModal } from './views/contacts/ContactFormModal';
+import { ContactsView } from './views/contacts/ContactsView';
+import { FollowupView } from './views/followup/FollowupView';
+import { EventFormModal } from './views/planning/EventFormModal';
+import { PlanningView } from './views/planning/PlanningView';
+import { RecoveryScreen } from './views/recovery/RecoveryScreen';
+import { SettingsView } from './views/settings/SettingsView';
+
+/** `env="test"` turns off Mantine's transitions and portals for component tests. */
+export function App({ env = 'default' }: { env?: 'default' | 'test' }) {
+  const [queryClient] = useState(createQueryClient);
+  const { i18n } = useTranslation();
+  return (
+    <MantineProvider theme={theme} env={env}>
+      <DatesProvider settings={{ locale: dayjsLocale(i18n.language as Locale), firstDayOfWeek: 1 }}>
+        <QueryClientProvider client={queryClient}>
+          <Notifications position="top-right" />
+          <StatusGate />
+        </QueryClientProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}
+
+/** A broken data file stops everything else: only the recovery screen is shown then. */
+function StatusGate() {
+  const status = useAppStatus();
+  if (status.isPending) return <PageLoader />;
+  if (status.isError) return <StartupError error={status.error} onRetry={() => void status.refetch()} />;
+  if (status.data.state === 'recovery') return <RecoveryScreen status={status.data} />;
+  return (
+    <LocaleGate>
+      <HashRouter>
+        <Routes>
+          <Route element={<AppLayout />}>
+            <Route index element={<Navigate to="/planning" replace />} />
+            <Route path="planning" element={<PlanningView />}>
+              <Route path="new" element={<EventFormModal />} />
+              <Route path=":id/edit" element={<EventFormModal />} />
+            </Route>
+            <Route path="contacts" element={<ContactsView />}>
+              <Route path="new" element={<ContactFormModal />} />
+              <Route path=":id/edit" element={<ContactFormModal />} />
+            </Route>
+            <Route path="checkin" element={<CheckinView />} />
+            <Route path="followup" element={<FollowupView />} />
+            <Route path="club" element={<ClubView />} />
+            <Route path="settings" element={<SettingsView />} />
+            <Route path="*" element={<Navigate to="/planning" replace />} />
+          </Route>
+        </Routes>
+      </HashRouter>
+    </LocaleGate>
+  );
+}
+
+/** The stored language drives the UI: applied before the first screen and whenever it changes. */
+function LocaleGate({ children }: { children: ReactNode }) {
+  const settings = useSettings();
+  const locale = settings.data?.locale;
+  const [applied, setApplied] = useState(false);
+
+  useEffect(() => {
+    if (locale) void applyLocale(locale).then(() => setApplied(true));
+  }, [locale]);
+
+  if (settings.isError) return <StartupError error={settings.error} onRetry={() => void settings.refetch()} />;
+  return applied ? children : <PageLoader />;
+}
+
+function PageLoader() {
+  const { t } = useTranslation();
+  return (
+    <Center h="100vh">
+      <Loader aria-label={t('app.loading')} />
+    </Center>
+  );
+}
+
+function StartupError({ error, onRetry }: { error: Error; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Container size="sm" py="xl">
+      <Stack>
+        <Alert color="red" title={t('app.startFailed')}>
+          {translateMessage(t, error.message)}
+        </Alert>
+        <Button onClick={onRetry} w="fit-content">
+          {t('common.retry')}
+        </Button>
+      </Stack>
+    </Container>
+  );
+}

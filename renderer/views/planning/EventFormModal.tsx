@@ -1,0 +1,104 @@
+import { Button, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { eventKinds, type Event } from '../../../shared/schemas/event';
+import { useCreateEvent, useEvent, useUpdateEvent } from '../../api/queries';
+import { FormModal } from '../../components/FormModal';
+import { notifySuccess } from '../../components/notify';
+import { FormSelect, useFieldProps, useSaveErrorHandler } from '../../forms/fields';
+import { emptyEventForm, eventFieldMap, eventFormResolver, eventToForm, formToEventInput, type EventFormValues } from './eventForm';
+
+/** Create (/planning/new) or edit (/planning/:id/edit) an event, over the event list. */
+export function EventFormModal() {
+  const { t } = useTranslation();
+  const { id } = useParams();
+  const record = useEvent(id);
+  return (
+    <FormModal title={t(id ? 'events.edit' : 'events.create')} backTo="/planning" editing={Boolean(id)} record={record}>
+      {(event, close) => <EventForm event={event} onDone={close} />}
+    </FormModal>
+  );
+}
+
+function EventForm({ event, onDone }: { event: Event | undefined; onDone: () => void }) {
+  const { t } = useTranslation();
+  const form = useForm<EventFormValues, unknown, EventFormValues>({
+    resolver: eventFormResolver,
+    defaultValues: event ? eventToForm(event) : emptyEventForm,
+  });
+  const field = useFieldProps(form);
+  const onSaveError = useSaveErrorHandler(form, eventFieldMap);
+  const create = useCreateEvent();
+  const update = useUpdateEvent();
+
+  const submit = form.handleSubmit(async (values) => {
+    const input = formToEventInput(values);
+    try {
+      if (event) await update.mutateAsync({ ...input, id: event.id });
+      else await create.mutateAsync(input);
+      // The message names no title: the row itself shows it, and one text should not appear twice on screen.
+      notifySuccess(t(event ? 'events.updated' : 'events.created'));
+      onDone();
+    } catch (error) {
+      onSaveError(error);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <TextInput label={t('events.fields.title')} withAsterisk data-autofocus {...field('title')} />
+        <FormSelect
+          form={form}
+          name="kind"
+          label={t('events.fields.kind')}
+          withAsterisk
+          data={eventKinds.map((kind) => ({ value: kind, label: t(`events.kind.${kind}`) }))}
+        />
+        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
+          <TextInput
+            label={t('events.fields.date')}
+            placeholder={t('events.placeholders.date')}
+            withAsterisk
+            inputMode="numeric"
+            autoComplete="off"
+            {...field('date')}
+          />
+          <TextInput
+            label={t('events.fields.start')}
+            placeholder={t('events.placeholders.time')}
+            withAsterisk
+            inputMode="numeric"
+            autoComplete="off"
+            {...field('start')}
+          />
+          <TextInput
+            label={t('events.fields.end')}
+            placeholder={t('events.placeholders.time')}
+            inputMode="numeric"
+            autoComplete="off"
+            {...field('end')}
+          />
+        </SimpleGrid>
+        <TextInput label={t('events.fields.place')} {...field('place')} />
+        <TextInput
+          label={t('events.fields.capacity')}
+          placeholder={t('events.placeholders.capacity')}
+          inputMode="numeric"
+          autoComplete="off"
+          {...field('capacity')}
+        />
+        <Textarea label={t('events.fields.notes')} autosize minRows={2} maxRows={8} {...field('notes')} />
+        <Group justify="flex-end" mt="sm">
+          <Button variant="default" onClick={onDone}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={form.formState.isSubmitting}>
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </form>
+  );
+}

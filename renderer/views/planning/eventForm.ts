@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { eventFields, type Event, type EventFields, type EventKind } from '../../../shared/schemas/event';
+import { isoToGermanDate, isoToTime, parseGermanDate, parseTime, toIsoWithOffset } from '../../forms/dates';
+import type { ValidationIssue } from '../../../shared/errors';
+import { formResolver, formSchema, type FieldMap } from '../../forms/fields';
+
+/** The event form as typed: all text, German date and times. */
+const eventFormValues = z.object({
+  title: z.string(),
+  kind: z.string(),
+  date: z.string(),
+  start: z.string(),
+  end: z.string(),
+  place: z.string(),
+  capacity: z.string(),
+  notes: z.string(),
+});
+export type EventFormValues = z.infer<typeof eventFormValues>;
+
+export const emptyEventForm: EventFormValues = {
+  title: '',
+  kind: 'presentation',
+  date: '',
+  start: '',
+  end: '',
+  place: '',
+  capacity: '',
+  notes: '',
+};
+
+export function eventToForm(event: Event): EventFormValues {
+  return {
+    title: event.title,
+    kind: event.kind,
+    date: isoToGermanDate(event.startsAt),
+    start: isoToTime(event.startsAt),
+    end: event.endsAt ? isoToTime(event.endsAt) : '',
+    place: event.place ?? '',
+    capacity: event.capacity === undefined ? '' : String(event.capacity),
+    notes: event.notes ?? '',
+  };
+}
+
+/**
+ * The contract's input from the form. Optional texts stay "" so an edit can
+ * clear them; the end and the capacity are left out when empty.
+ */
+export function formToEventInput(values: EventFormValues): EventFields {
+  const date = parseGermanDate(values.date) ?? values.date;
+  const end = parseTime(values.end);
+  const capacity = values.capacity.trim();
+  return {
+    title: values.title,
+    kind: values.kind as EventKind, // checked by eventFields
+    startsAt: toIsoWithOffset(date, parseTime(values.start) ?? values.start),
+    ...(end ? { endsAt: toIsoWithOffset(date, end) } : {}),
+    place: values.place,
+    ...(capacity ? { capacity: Number(capacity) } : {}),
+    notes: values.notes,
+  };
+}
+
+/** What the shared schema cannot judge: the shape of the typed date and times. */
+function checkFormat(values: EventFormValues): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (values.date.trim() === '') issues.push({ path: 'date', message: 'validation.required' });
+  else if (!parseGermanDate(values.date)) issues.push({ path: 'date', message: 'validation.dateFormat' });
+  if (values.start.trim() === '') issues.push({ path: 'start', message: 'validation.required' });
+  else if (!parseTime(values.start)) issues.push({ path: 'start', message: 'validation.time' });
+  if (values.end.trim() !== '' && !parseTime(values.end)) issues.push({ path: 'end', message: 'validation.time' });
+  return issues;
+}
+
+/** The date is typed into "Datum", the end time into "Ende". */
+export const eventFieldMap: FieldMap = { startsAt: 'date', endsAt: 'end' };
+
+export const eventFormResolver = formResolver(formSchema(eventFormValues, eventFields, formToEventInput, checkFormat), eventFieldMap);
