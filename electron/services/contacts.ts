@@ -3,6 +3,7 @@ import type { ParsedInputOf, OutputOf } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Contact } from '../../shared/schemas/contact';
 import type { Store } from '../store/store';
+import { applyPatch } from './patch';
 
 /** Lower case without accents, so "Müller" is found by "muller" and "mueller"-free typing alike. */
 export function normalize(text: string): string {
@@ -21,7 +22,7 @@ function matches(contact: Contact, words: string[]): boolean {
 export function contactService(store: Store) {
   const existing = (id: string): Contact => {
     const found = store.contact(id);
-    if (!found) throw new AppError('NOT_FOUND', `No contact with id ${id}`);
+    if (!found) throw new AppError('NOT_FOUND', 'errors.contactNotFound');
     return found;
   };
 
@@ -43,8 +44,8 @@ export function contactService(store: Store) {
     update({ id, ...patch }: ParsedInputOf<'contacts.update'>): Promise<Contact> {
       existing(id);
       return store.saveContact(id, (current) => {
-        if (!current) throw new AppError('NOT_FOUND', `No contact with id ${id}`);
-        return { ...current, ...patch, tags: patch.tags ?? current.tags, updatedAt: new Date().toISOString() };
+        if (!current) throw new AppError('NOT_FOUND', 'errors.contactNotFound');
+        return applyPatch(current, { ...patch, tags: patch.tags ?? current.tags, updatedAt: new Date().toISOString() });
       });
     },
   };

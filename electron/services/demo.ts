@@ -120,7 +120,7 @@ export function demoDataset(now: Date, seed = 20261127) {
 export function demoService(store: Store) {
   return {
     async load(): Promise<{ contacts: number; events: number }> {
-      if (!store.isEmpty()) throw new AppError('CONFLICT', 'Demo data can only be loaded into an empty data folder.');
+      if (!store.isEmpty()) throw new AppError('CONFLICT', 'errors.demoNotEmpty');
       const now = new Date();
       const stamp = now.toISOString();
       const dataset = demoDataset(now);

@@ -3,8 +3,10 @@ import type { ParsedInputOf } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Event } from '../../shared/schemas/event';
 import type { Store } from '../store/store';
+import { applyPatch } from './patch';
 
-const notFound = (id: string) => new AppError('NOT_FOUND', `No event with id ${id}`);
+// Messages are i18n keys: the renderer shows them in the user's language.
+const notFound = () => new AppError('NOT_FOUND', 'errors.eventNotFound');
 
 function checkHost(store: Store, hostId: string | undefined): void {
   if (hostId !== undefined && !store.contact(hostId)) {
@@ -34,17 +36,17 @@ export function eventService(store: Store) {
 
     get({ id }: ParsedInputOf<'events.get'>): Event {
       const found = store.event(id);
-      if (!found) throw notFound(id);
+      if (!found) throw notFound();
       return found;
     },
 
     update({ id, ...patch }: ParsedInputOf<'events.update'>): Promise<Event> {
-      if (!store.event(id)) throw notFound(id);
-      checkHost(store, patch.hostId);
+      if (!store.event(id)) throw notFound();
+      checkHost(store, patch.hostId ?? undefined);
       return store.saveEvent(id, (current) => {
-        if (!current) throw notFound(id);
-        if (current.status === 'cancelled') throw new AppError('CONFLICT', 'A cancelled event cannot be changed.');
-        const next = { ...current, ...patch, updatedAt: new Date().toISOString() };
+        if (!current) throw notFound();
+        if (current.status === 'cancelled') throw new AppError('CONFLICT', 'errors.eventCancelled');
+        const next = applyPatch(current, { ...patch, updatedAt: new Date().toISOString() });
         if (next.endsAt !== undefined && Date.parse(next.endsAt) <= Date.parse(next.startsAt)) {
           throw new AppError('VALIDATION', 'The event ends before it starts.', [{ path: 'endsAt', message: 'validation.endsBeforeStart' }]);
         }
@@ -53,12 +55,12 @@ export function eventService(store: Store) {
     },
 
     cancel({ id, reason }: ParsedInputOf<'events.cancel'>): Promise<Event> {
-      if (!store.event(id)) throw notFound(id);
+      if (!store.event(id)) throw notFound();
       return store.saveEvent(id, (current) => {
-        if (!current) throw notFound(id);
-        if (current.status === 'cancelled') throw new AppError('CONFLICT', 'The event is already cancelled.');
+        if (!current) throw notFound();
+        if (current.status === 'cancelled') throw new AppError('CONFLICT', 'errors.eventAlreadyCancelled');
         if (current.status === 'held' || current.status === 'closed') {
-          throw new AppError('CONFLICT', 'An event that has taken place cannot be cancelled.');
+          throw new AppError('CONFLICT', 'errors.eventTookPlace');
         }
         return { ...current, status: 'cancelled', cancelReason: reason || undefined, updatedAt: new Date().toISOString() };
       });

@@ -14,6 +14,13 @@ export const isoDateTime = z.iso.datetime({ offset: true, error: 'validation.dat
 /** A calendar date `YYYY-MM-DD`. */
 export const isoDate = z.iso.date({ error: 'validation.date' });
 
+/** `--MM-DD` names a real day of some year (29 February included). */
+function isDayOfYear(value: string): boolean {
+  const month = Number(value.slice(2, 4));
+  const day = Number(value.slice(5, 7));
+  return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(2024, month, 0)).getUTCDate();
+}
+
 /** Birthday: a full date, or day and month only (`--MM-DD`, as in vCard); "" counts as absent. */
 export const birthday = z
   .string()
@@ -21,7 +28,7 @@ export const birthday = z
   .transform((value) => (value === '' ? undefined : value))
   .pipe(
     z
-      .union([isoDate, z.string().regex(/^--(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/)], { error: 'validation.birthday' })
+      .union([isoDate, z.string().regex(/^--\d{2}-\d{2}$/).refine(isDayOfYear)], { error: 'validation.birthday' })
       .optional(),
   );
 

@@ -17,7 +17,7 @@ export const contactFields = z.strictObject({
   notes: optionalText(5000),
 });
 
-/** A change to a contact: its id and any subset of the fields; "" clears an optional text. */
+/** A change to a contact: its id and any subset of the fields; an absent field stays, "" clears an optional one. */
 export const contactPatch = contactFields.partial().extend({ id });
 
 export const contact = contactFields.extend({ id, tags, ...timestamps });

@@ -76,7 +76,7 @@ describe('Planung', () => {
 
     await waitFor(() => expect(form.getByLabelText(label('Titel'))).toHaveAccessibleDescription('Pflichtfeld'));
     expect(form.getByLabelText(label('Ende'))).toHaveAccessibleDescription('Ende liegt vor dem Beginn');
-    expect(form.getByLabelText(label('Kapazität'))).toHaveAccessibleDescription('Mindestens 1 Platz');
+    expect(form.getByLabelText(label('Kapazität'))).toHaveAccessibleDescription('Zwischen 1 und 10.000 Plätzen');
     expect(await api('events.list', {})).toEqual([]);
   });
 

@@ -51,7 +51,7 @@ describe('planning journey in browser mode', () => {
     await page.getByRole('button', { name: 'Veranstaltung anlegen' }).first().click();
     const eventForm = page.getByRole('dialog');
     await eventForm.getByLabel('Titel').fill('Adventsparty bei Jörg Weiß');
-    await eventForm.getByRole('textbox', { name: 'Art' }).click();
+    await eventForm.getByRole('combobox', { name: 'Art' }).click();
     await page.getByRole('option', { name: 'Homeparty' }).click();
     await eventForm.getByLabel('Datum').fill('30.02.2026');
     await eventForm.getByLabel('Beginn').fill('19:30');

@@ -75,6 +75,10 @@ describe('events', () => {
     const updated = await ok('events.update', { id: created.id, title: 'Adventsparty', place: '' });
     expect(updated).toMatchObject({ title: 'Adventsparty', capacity: 12 });
     expect(updated.place).toBeUndefined();
+    const cleared = await ok('events.update', { id: created.id, capacity: null, endsAt: null });
+    expect(cleared).toMatchObject({ title: 'Adventsparty' });
+    expect(cleared).not.toHaveProperty('capacity');
+    expect(await ok('events.get', { id: created.id })).not.toHaveProperty('capacity');
   });
 
   it('rejects an empty title and an impossible date with VALIDATION and writes nothing', async () => {
@@ -146,6 +150,10 @@ describe('contacts', () => {
   it('rejects bad e-mail, phone, postcode and birthday', async () => {
     const result = await call('contacts.create', { firstName: 'A', lastName: 'B', email: 'nope', phone: 'abc', postalCode: '1', birthday: '2026-02-30' });
     expect(result.ok ? [] : result.error.issues?.map((issue) => issue.path).sort()).toEqual(['birthday', 'email', 'phone', 'postalCode']);
+    for (const birthday of ['--02-30', '--13-01', '--00-10', '14.03.1980']) {
+      expect(await call('contacts.create', { firstName: 'A', lastName: 'B', birthday })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    expect(await ok('contacts.create', { firstName: 'A', lastName: 'B', birthday: '--02-29' })).toMatchObject({ birthday: '--02-29' });
   });
 });
 

@@ -35,7 +35,8 @@ function EventForm({ event, onDone }: { event: Event | undefined; onDone: () => 
   const submit = form.handleSubmit(async (values) => {
     const input = formToEventInput(values);
     try {
-      if (event) await update.mutateAsync({ ...input, id: event.id });
+      // An emptied end or capacity is sent as null, which clears it.
+      if (event) await update.mutateAsync({ endsAt: null, capacity: null, ...input, id: event.id });
       else await create.mutateAsync(input);
       // The message names no title: the row itself shows it, and one text should not appear twice on screen.
       notifySuccess(t(event ? 'events.updated' : 'events.created'));
