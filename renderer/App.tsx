@@ -29,7 +29,7 @@ export function App({ env = 'default' }: { env?: 'default' | 'test' }) {
     <MantineProvider theme={theme} env={env}>
       <DatesProvider settings={{ locale: dayjsLocale(i18n.language as Locale), firstDayOfWeek: 1 }}>
         <QueryClientProvider client={queryClient}>
-          <Notifications position="top-right" />
+          <Notifications position="bottom-right" />
           <StatusGate />
         </QueryClientProvider>
       </DatesProvider>

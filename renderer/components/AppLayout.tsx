@@ -70,10 +70,10 @@ export function AppLayout() {
               {t('shortcuts.title')}
             </Text>
             {(Object.keys(shortcuts) as ShortcutName[]).map((name) => (
-              <Group key={name} justify="space-between" wrap="nowrap" gap="xs">
+              <Stack key={name} gap={2}>
                 <Text size="sm">{t(shortcutLabels[name])}</Text>
                 <ShortcutKeys name={name} />
-              </Group>
+              </Stack>
             ))}
           </Stack>
         </AppShell.Section>

@@ -1,4 +1,4 @@
-import { Loader, Modal } from '@mantine/core';
+import { Button, Group, Loader, Modal } from '@mantine/core';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -38,5 +38,22 @@ export function FormModal<T>({
     <Modal opened onClose={close} title={title} size="lg">
       {editing && !record.data ? <Loader aria-label={t('app.loading')} /> : children(record.data, close)}
     </Modal>
+  );
+}
+
+/** The buttons under a form: an optional "Abbrechen" and the submit button "Speichern". */
+export function FormActions({ submitting, onCancel }: { submitting: boolean; onCancel?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Group justify="flex-end" mt="sm">
+      {onCancel && (
+        <Button variant="default" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      )}
+      <Button type="submit" loading={submitting}>
+        {t('common.save')}
+      </Button>
+    </Group>
   );
 }

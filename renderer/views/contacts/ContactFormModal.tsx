@@ -1,10 +1,10 @@
-import { Button, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { Contact } from '../../../shared/schemas/contact';
 import { useContact, useCreateContact, useUpdateContact } from '../../api/queries';
-import { FormModal } from '../../components/FormModal';
+import { FormActions, FormModal } from '../../components/FormModal';
 import { notifySuccess } from '../../components/notify';
 import { useFieldProps, useSaveErrorHandler } from '../../forms/fields';
 import { contactFormResolver, contactToForm, emptyContactForm, formToContactInput, type ContactFormValues } from './contactForm';
@@ -65,14 +65,7 @@ function ContactForm({ contact, onDone }: { contact: Contact | undefined; onDone
           />
         </SimpleGrid>
         <Textarea label={t('contacts.fields.notes')} autosize minRows={2} maxRows={8} {...field('notes')} />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.formState.isSubmitting}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions submitting={form.formState.isSubmitting} onCancel={onDone} />
       </Stack>
     </form>
   );

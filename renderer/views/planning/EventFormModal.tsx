@@ -1,10 +1,10 @@
-import { Button, Group, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { eventKinds, type Event } from '../../../shared/schemas/event';
 import { useCreateEvent, useEvent, useUpdateEvent } from '../../api/queries';
-import { FormModal } from '../../components/FormModal';
+import { FormActions, FormModal } from '../../components/FormModal';
 import { notifySuccess } from '../../components/notify';
 import { FormSelect, useFieldProps, useSaveErrorHandler } from '../../forms/fields';
 import { emptyEventForm, eventFieldMap, eventFormResolver, eventToForm, formToEventInput, type EventFormValues } from './eventForm';
@@ -91,14 +91,7 @@ function EventForm({ event, onDone }: { event: Event | undefined; onDone: () => 
           {...field('capacity')}
         />
         <Textarea label={t('events.fields.notes')} autosize minRows={2} maxRows={8} {...field('notes')} />
-        <Group justify="flex-end" mt="sm">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.formState.isSubmitting}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions submitting={form.formState.isSubmitting} onCancel={onDone} />
       </Stack>
     </form>
   );

@@ -55,8 +55,9 @@ export function EventTable({ title, events, onCancel }: { title: string; events:
                 <Table.Td>{t(`events.kind.${event.kind}`)}</Table.Td>
                 <Table.Td fw={500}>{event.title}</Table.Td>
                 <Table.Td>{event.place}</Table.Td>
-                <Table.Td>
-                  <Badge color={statusColors[event.status]} variant="light">
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {/* Sized to its text: a status must never be cut off. */}
+                  <Badge color={statusColors[event.status]} variant="light" style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
                     {t(`events.status.${event.status}`)}
                   </Badge>
                 </Table.Td>

@@ -1,9 +1,10 @@
-import { Button, Code, Group, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Code, Group, Paper, Radio, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { settingsPatch, type Locale, type Settings } from '../../../shared/schemas/settings';
 import { useAppStatus, useSettings, useUpdateSettings } from '../../api/queries';
+import { FormActions } from '../../components/FormModal';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { FormSelect, formResolver, formSchema, useFieldProps, useSaveErrorHandler } from '../../forms/fields';
 import { formatMoney } from '../../i18n/format';
@@ -101,11 +102,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
           description={t('settings.currencyExample', { amount: formatMoney(123450, currency, i18n.language) })}
           data={currencies.map((code) => ({ value: code, label: code }))}
         />
-        <Group justify="flex-end">
-          <Button type="submit" loading={form.formState.isSubmitting}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions submitting={form.formState.isSubmitting} />
       </Stack>
     </form>
   );
