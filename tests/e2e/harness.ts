@@ -52,7 +52,7 @@ export function startServer(dataDir: string): Promise<RunningServer> {
           output: () => output,
           stop: () =>
             new Promise<void>((done) => {
-              if (child.exitCode !== null) return done();
+              if (child.exitCode !== null || child.signalCode !== null) return done();
               child.once('exit', () => done());
               child.kill('SIGTERM');
             }),
