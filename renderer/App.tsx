@@ -14,10 +14,17 @@ import { theme } from './theme';
 import { CheckinView } from './views/checkin/CheckinView';
 import { ClubView } from './views/club/ClubView';
 import { ContactFormModal } from './views/contacts/ContactFormModal';
+import { ContactPage } from './views/contacts/ContactPage';
 import { ContactsView } from './views/contacts/ContactsView';
+import { DuplicatesView } from './views/contacts/DuplicatesView';
+import { ImportView } from './views/contacts/ImportView';
 import { FollowupView } from './views/followup/FollowupView';
+import { CalendarView } from './views/planning/CalendarView';
 import { EventFormModal } from './views/planning/EventFormModal';
+import { EventPage } from './views/planning/EventPage';
 import { PlanningView } from './views/planning/PlanningView';
+import { CardsPrint } from './views/print/CardsPrint';
+import { GuestListPrint } from './views/print/GuestListPrint';
 import { RecoveryScreen } from './views/recovery/RecoveryScreen';
 import { SettingsView } from './views/settings/SettingsView';
 
@@ -47,15 +54,25 @@ function StatusGate() {
     <LocaleGate>
       <HashRouter>
         <Routes>
+          {/* Printouts without the app shell: only the page goes to the printer. */}
+          <Route path="print/events/:id/guests" element={<GuestListPrint />} />
+          <Route path="print/events/:id/cards" element={<CardsPrint />} />
           <Route element={<AppLayout />}>
             <Route index element={<Navigate to="/planning" replace />} />
             <Route path="planning" element={<PlanningView />}>
               <Route path="new" element={<EventFormModal />} />
-              <Route path=":id/edit" element={<EventFormModal />} />
+            </Route>
+            <Route path="planning/calendar" element={<CalendarView />} />
+            <Route path="planning/:id" element={<EventPage />}>
+              <Route path="edit" element={<EventFormModal />} />
             </Route>
             <Route path="contacts" element={<ContactsView />}>
               <Route path="new" element={<ContactFormModal />} />
-              <Route path=":id/edit" element={<ContactFormModal />} />
+            </Route>
+            <Route path="contacts/import" element={<ImportView />} />
+            <Route path="contacts/duplicates" element={<DuplicatesView />} />
+            <Route path="contacts/:id" element={<ContactPage />}>
+              <Route path="edit" element={<ContactFormModal />} />
             </Route>
             <Route path="checkin" element={<CheckinView />} />
             <Route path="followup" element={<FollowupView />} />

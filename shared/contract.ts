@@ -1,7 +1,11 @@
 import { z } from 'zod';
-import { contact, contactFields, contactPatch } from './schemas/contact';
+import { contact, contactCreate, contactPatch, contactRef } from './schemas/contact';
+import { contactFilter } from './schemas/contact-filter';
+import { consentInput } from './schemas/consent';
 import { event, eventFields, eventPatch, eventStatuses } from './schemas/event';
 import { id, isoDateTime } from './schemas/common';
+import { importInput, importResult } from './schemas/import';
+import { invitation, invitationView, rsvps } from './schemas/invitation';
 import { settings, settingsPatch } from './schemas/settings';
 
 /**
@@ -35,17 +39,46 @@ export const operations = {
   'settings.get': operation(nothing, settings),
   'settings.update': operation(settingsPatch.strict(), settings),
 
-  'contacts.create': operation(contactFields, contact),
+  'contacts.create': operation(contactCreate, contact),
   'contacts.list': operation(
-    z.strictObject({
-      query: z.string().trim().max(200).optional(),
+    contactFilter.extend({
       limit: z.number().int().min(1).max(1000).default(200),
       offset: z.number().int().min(0).default(0),
     }),
     z.object({ items: z.array(contact), total: z.number().int() }),
   ),
+  /** The ids of every contact the filter matches, to invite them in one step. */
+  'contacts.ids': operation(contactFilter, z.object({ ids: z.array(id) })),
+  /** Contacts matching as one types (also phonetically: "Meyer" finds Meier, Maier, Mayer), best first. */
+  'contacts.search': operation(
+    z.strictObject({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(20) }),
+    z.array(contact),
+  ),
   'contacts.get': operation(byId, contact),
   'contacts.update': operation(contactPatch, contact),
+  /** Every tag in use, with how many contacts carry it. */
+  'contacts.tags': operation(nothing, z.array(z.object({ tag: z.string(), count: z.number().int() }))),
+  /** A person's history: invitations with replies, and the recommendation chain both ways. */
+  'contacts.history': operation(
+    byId,
+    z.object({
+      invitations: z.array(z.object({ event, invitation })),
+      /** Who recommended this person, who recommended that one, and so on. */
+      referredByChain: z.array(contactRef),
+      /** Whom this person recommended. */
+      referrals: z.array(contactRef),
+    }),
+  ),
+  /** Groups of likely duplicates: same e-mail, same normalised phone, or same name and postcode. */
+  'contacts.duplicates': operation(
+    nothing,
+    z.array(z.object({ reason: z.enum(['email', 'phone', 'namePostcode']), contacts: z.array(contact) })),
+  ),
+  /** Merges contacts into one, keeping every invitation, consent record and recommendation. */
+  'contacts.merge': operation(z.strictObject({ keepId: id, mergeIds: z.array(id).min(1).max(20) }), contact),
+  'contacts.recordConsent': operation(consentInput.extend({ contactId: id }), contact),
+  /** Imports CSV or vCard; all or nothing. With dryRun it writes nothing and answers a preview. */
+  'contacts.import': operation(importInput, importResult),
 
   'events.create': operation(eventFields, event),
   'events.list': operation(
@@ -59,6 +92,23 @@ export const operations = {
   'events.get': operation(byId, event),
   'events.update': operation(eventPatch, event),
   'events.cancel': operation(z.strictObject({ id, reason: z.string().trim().max(500).optional() }), event),
+  /** Moves an event along its lifecycle: planned, invited, held, closed. */
+  'events.setStatus': operation(z.strictObject({ id, status: z.enum(['planned', 'invited', 'held', 'closed']) }), event),
+  /** A new planned event like an earlier one ("wie letztes Mal"), at a new time. */
+  'events.duplicate': operation(z.strictObject({ id, startsAt: isoDateTime, withInvitees: z.boolean().default(false) }), event),
+  /** The event as an iCalendar file for the rep's calendar. */
+  'events.ics': operation(byId, z.object({ fileName: z.string(), content: z.string() })),
+
+  'invitations.add': operation(
+    z.strictObject({ eventId: id, contactIds: z.array(id).min(1).max(50_000) }),
+    z.object({ added: z.array(invitation), alreadyInvited: z.number().int() }),
+  ),
+  'invitations.remove': operation(z.strictObject({ invitationId: id }), invitation),
+  'invitations.setRsvp': operation(
+    z.strictObject({ invitationId: id, rsvp: z.enum(rsvps), plusOnes: z.number().int().min(0).max(20).optional() }),
+    invitation,
+  ),
+  'invitations.list': operation(z.strictObject({ eventId: id }), z.array(invitationView)),
 
   /** Fills an empty data folder with the German demo dataset. */
   'demo.load': operation(nothing, z.object({ contacts: z.number().int(), events: z.number().int() })),

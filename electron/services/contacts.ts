@@ -1,51 +1,174 @@
 import { nanoid } from 'nanoid';
-import type { ParsedInputOf, OutputOf } from '../../shared/contract';
+import type { OutputOf, ParsedInputOf } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { Contact } from '../../shared/schemas/contact';
+import { contact as contactSchema, type Contact, type ContactRef } from '../../shared/schemas/contact';
+import { duplicateKeys, duplicateReasons, type DuplicateReason } from '../../shared/search/duplicates';
+import { parseQuery } from '../../shared/search/query';
+import { validationError } from '../dispatcher';
 import type { Store } from '../store/store';
+import { byName, collator, ContactIndex } from './contact-index';
+import { distinctBy } from '../../shared/lists';
+import { mergeContacts, repointInvitations } from './contact-merge';
 import { applyPatch } from './patch';
 
-/** Lower case without accents, so "Müller" is found by "muller" and "mueller"-free typing alike. */
-export function normalize(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').replace(/ß/g, 'ss').toLowerCase();
+type Lookup = (id: string) => Contact | undefined;
+
+const ref = ({ id, firstName, lastName }: Contact): ContactRef => ({ id, firstName, lastName });
+const notFound = () => new AppError('NOT_FOUND', 'errors.contactNotFound');
+const referrerInvalid = (message: string) => new AppError('VALIDATION', 'The recommender is not valid.', [{ path: 'referredBy', message }]);
+const oldestFirst = (a: Contact, b: Contact) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || byName(a, b);
+
+/** Who recommended `referrerId`, and so on up to the root; stops at a contact seen before, so a damaged chain cannot loop. */
+function* referralChain(lookup: Lookup, referrerId: string | undefined): Generator<Contact> {
+  const seen = new Set<string>();
+  let current = referrerId ? lookup(referrerId) : undefined;
+  while (current && !seen.has(current.id)) {
+    seen.add(current.id);
+    yield current;
+    current = current.referredBy ? lookup(current.referredBy) : undefined;
+  }
 }
 
-const collator = new Intl.Collator('de', { sensitivity: 'base' });
-const byName = (a: Contact, b: Contact) => collator.compare(a.lastName, b.lastName) || collator.compare(a.firstName, b.firstName);
-
-function matches(contact: Contact, words: string[]): boolean {
-  const haystack = normalize([contact.firstName, contact.lastName, contact.email, contact.city, contact.postalCode].join(' '));
-  const digits = contact.phone?.replace(/\D/g, '') ?? '';
-  return words.every((word) => haystack.includes(word) || (/^\d+$/.test(word) && digits.includes(word)));
+/** A recommender must be another known contact that was not (indirectly) recommended by this one. */
+function checkReferrer(lookup: Lookup, contactId: string, referrerId: string): void {
+  if (!lookup(referrerId)) throw referrerInvalid('validation.referrerUnknown');
+  for (const above of referralChain(lookup, referrerId)) if (above.id === contactId) throw referrerInvalid('validation.referralCycle');
 }
 
 export function contactService(store: Store) {
+  const index = new ContactIndex(store);
+  const lookup: Lookup = (id) => store.contact(id);
   const existing = (id: string): Contact => {
-    const found = store.contact(id);
-    if (!found) throw new AppError('NOT_FOUND', 'errors.contactNotFound');
+    const found = lookup(id);
+    if (!found) throw notFound();
     return found;
   };
 
   return {
-    async create(input: ParsedInputOf<'contacts.create'>): Promise<Contact> {
+    create({ consents, ...fields }: ParsedInputOf<'contacts.create'>): Promise<Contact> {
       const now = new Date().toISOString();
       const id = nanoid();
-      return store.saveContact(id, () => ({ ...input, tags: input.tags ?? [], id, createdAt: now, updatedAt: now }));
+      const recordedBy = store.settings.data.settings.operatorName;
+      const records = (consents ?? []).map((consent) => ({ ...consent, id: nanoid(), at: now, recordedBy }));
+      return store.saveContact(id, () => {
+        if (fields.referredBy) checkReferrer(lookup, id, fields.referredBy);
+        return { ...fields, tags: fields.tags ?? [], consents: records, id, createdAt: now, updatedAt: now };
+      });
     },
 
-    list(input: ParsedInputOf<'contacts.list'>): OutputOf<'contacts.list'> {
-      const words = normalize(input.query ?? '').split(/\s+/).filter(Boolean);
-      const found = [...store.contacts()].filter((contact) => matches(contact, words)).sort(byName);
-      return { items: found.slice(input.offset, input.offset + input.limit), total: found.length };
+    list({ limit, offset, ...filter }: ParsedInputOf<'contacts.list'>): OutputOf<'contacts.list'> {
+      const found = index.select(filter);
+      return { items: found.slice(offset, offset + limit), total: found.length };
     },
+
+    ids: (filter: ParsedInputOf<'contacts.ids'>): OutputOf<'contacts.ids'> => ({ ids: index.select(filter).map((contact) => contact.id) }),
+
+    search: ({ query, limit }: ParsedInputOf<'contacts.search'>): Contact[] => index.search(parseQuery(query), limit),
 
     get: ({ id }: ParsedInputOf<'contacts.get'>): Contact => existing(id),
 
     update({ id, ...patch }: ParsedInputOf<'contacts.update'>): Promise<Contact> {
       existing(id);
       return store.saveContact(id, (current) => {
-        if (!current) throw new AppError('NOT_FOUND', 'errors.contactNotFound');
+        if (!current) throw notFound();
+        if (patch.referredBy) checkReferrer(lookup, id, patch.referredBy);
         return applyPatch(current, { ...patch, tags: patch.tags ?? current.tags, updatedAt: new Date().toISOString() });
+      });
+    },
+
+    tags(): OutputOf<'contacts.tags'> {
+      const counts = new Map<string, number>();
+      for (const contact of store.contacts()) for (const tag of contact.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      return [...counts].map(([tag, count]) => ({ tag, count })).sort((a, b) => collator.compare(a.tag, b.tag));
+    },
+
+    history({ id }: ParsedInputOf<'contacts.history'>): OutputOf<'contacts.history'> {
+      const contact = existing(id);
+      const invitations = index
+        .eventsOf(id)
+        .flatMap((eventId) => {
+          const { event, invitations: all } = store.eventDocument(eventId)!;
+          return all.filter((invitation) => invitation.contactId === id).map((invitation) => ({ event, invitation }));
+        })
+        .sort((a, b) => Date.parse(b.event.startsAt) - Date.parse(a.event.startsAt));
+      const referredByChain: ContactRef[] = [];
+      for (const above of referralChain(lookup, contact.referredBy)) {
+        if (above.id === id) break;
+        referredByChain.push(ref(above));
+      }
+      const referrals = index.referralsOf(id).map(existing).sort(byName).map(ref);
+      return { invitations, referredByChain, referrals };
+    },
+
+    duplicates(): OutputOf<'contacts.duplicates'> {
+      const groups = new Map<string, { reason: DuplicateReason; contacts: Contact[] }>();
+      for (const contact of index.all()) {
+        for (const { reason, key } of duplicateKeys(contact)) {
+          const group = groups.get(key);
+          if (group) group.contacts.push(contact);
+          else groups.set(key, { reason, contacts: [contact] });
+        }
+      }
+      // Two people sharing two addresses are one group, not two; groups come in name order within each reason.
+      const found = [...groups.values()].filter((group) => group.contacts.length > 1);
+      return distinctBy(found, ({ reason, contacts }) => `${reason}:${contacts.map((contact) => contact.id).join()}`)
+        .map(({ reason, contacts }) => ({ reason, contacts: contacts.sort(oldestFirst) }))
+        .sort((a, b) => duplicateReasons.indexOf(a.reason) - duplicateReasons.indexOf(b.reason));
+    },
+
+    merge({ keepId, mergeIds }: ParsedInputOf<'contacts.merge'>): Promise<Contact> {
+      const mergedIds = new Set(mergeIds);
+      if (mergedIds.has(keepId)) {
+        throw new AppError('VALIDATION', 'A contact cannot be merged into itself.', [{ path: 'mergeIds', message: 'validation.mergeIntoItself' }]);
+      }
+      const involved = [keepId, ...mergedIds];
+      involved.forEach(existing);
+      // Everything a merge touches: the contacts, whom the merged ones recommended, and every event they are invited to.
+      const reach = () => ({
+        contactIds: new Set([...involved, ...[...mergedIds].flatMap((id) => index.referralsOf(id))]),
+        eventIds: new Set(involved.flatMap((id) => index.eventsOf(id))),
+      });
+      const scope = reach();
+
+      return store.transact({ contactIds: [...scope.contactIds], eventIds: [...scope.eventIds] }, (view) => {
+        // A recommendation or invitation added while the documents were being held would be left pointing nowhere.
+        const now = reach();
+        if (![...now.contactIds].every((id) => scope.contactIds.has(id)) || ![...now.eventIds].every((id) => scope.eventIds.has(id))) {
+          throw new AppError('CONFLICT', 'errors.changedMeanwhile');
+        }
+        const kept = view.contact(keepId);
+        const merged = [...mergedIds].map((id) => view.contact(id));
+        if (!kept || !merged.every((contact) => contact !== undefined)) throw notFound();
+
+        const at = new Date().toISOString();
+        const repointed = [...now.contactIds]
+          .filter((id) => !involved.includes(id))
+          .map((id): Contact => ({ ...view.contact(id)!, referredBy: keepId, updatedAt: at }));
+        const changed = new Map(repointed.map((contact) => [contact.id, contact]));
+        const afterMerge: Lookup = (id) => (mergedIds.has(id) ? undefined : (changed.get(id) ?? view.contact(id)));
+        const referredBy = [kept, ...merged].map((contact) => contact.referredBy).find((id) => id !== undefined && id !== keepId && !mergedIds.has(id));
+        // Re-pointed recommendations can close a circle (a merged contact recommended the kept one's recommender); the kept one's own link gives way.
+        const closesCircle = referredBy !== undefined && [...referralChain(afterMerge, referredBy)].some((above) => above.id === keepId);
+        const parsed = contactSchema.safeParse({ ...mergeContacts(kept, merged, at), ...(referredBy && !closesCircle ? { referredBy } : {}) });
+        // Merging can outgrow a limit (ten extra numbers, 5,000 characters of notes); the store must stay loadable.
+        if (!parsed.success) throw validationError(parsed.error);
+
+        const eventDocuments = [...now.eventIds].flatMap((eventId) => {
+          const document = view.eventDocument(eventId)!;
+          const invitations = repointInvitations(document.invitations, keepId, mergedIds);
+          return invitations ? [{ ...document, invitations }] : [];
+        });
+        return { contacts: [parsed.data, ...repointed], removeContacts: [...mergedIds], eventDocuments, result: parsed.data };
+      });
+    },
+
+    recordConsent({ contactId, ...consent }: ParsedInputOf<'contacts.recordConsent'>): Promise<Contact> {
+      existing(contactId);
+      const at = new Date().toISOString();
+      const record = { ...consent, id: nanoid(), at, recordedBy: store.settings.data.settings.operatorName };
+      return store.saveContact(contactId, (current) => {
+        if (!current) throw notFound();
+        return { ...current, consents: [...current.consents, record], updatedAt: at };
       });
     },
   };

@@ -2,12 +2,16 @@ import { nanoid } from 'nanoid';
 import { AppError } from '../../shared/errors';
 import { contactFields, type Contact } from '../../shared/schemas/contact';
 import { eventFields, type Event, type EventKind, type EventStatus } from '../../shared/schemas/event';
+import type { Rsvp } from '../../shared/schemas/invitation';
+import { currentVersion } from '../store/documents';
 import type { Store } from '../store/store';
+import { invitationIndex } from './invitation-index';
 
 /**
  * A realistic German dataset for trying the app and for screenshots: about
- * 150 contacts of a rep's circle and a dozen events around today. Seeded, so
- * the same seed and date give the same data.
+ * 150 contacts of a rep's circle with recommendation chains, club members and
+ * consent, and a dozen events around today with invitee lists and replies.
+ * Seeded, so the same seed and date give the same data.
  */
 
 const firstNames = [
@@ -39,7 +43,9 @@ const streets = [
   'Friedhofstraße', 'Wiesenweg', 'Jahnstraße', 'Mozartstraße',
 ];
 const mailDomains = ['web.de', 'gmx.de', 't-online.de', 'gmail.com', 'posteo.de', 'freenet.de'];
-const tagPool = ['Stammkundin', 'Gastgeberin', 'Interesse Beratung', 'Kundenclub', 'Nachbarschaft', 'Kollegin'];
+const CLUB_TAG = 'Kundenclub';
+const tagPool = ['Stammkundin', 'Gastgeberin', 'Interesse Beratung', 'Nachbarschaft', 'Kollegin'];
+const CONSENT_WORDING = 'Ich möchte per E-Mail über Angebote und Termine informiert werden.';
 const notes = ['Allergie: Lavendel', 'Kommt meist mit Freundin', 'Bevorzugt Abendtermine', 'Hat Interesse an Gastgeberaktion'];
 
 function random(seed: number) {
@@ -52,11 +58,20 @@ function random(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  return { next, pick, chance: (p: number) => next() < p, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
+  const shuffle = <T>(list: readonly T[]): T[] => {
+    const shuffled = [...list];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(next() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    return shuffled;
+  };
+  return { next, pick, shuffle, chance: (p: number) => next() < p, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
 }
 
 const ascii = (text: string) => text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
 const pad = (n: number) => String(n).padStart(2, '0');
+const DAY = 86_400_000;
 
 /** Local wall-clock time in Germany as ISO 8601 with its offset (CET or CEST). */
 export function berlinDateTime(date: Date, hour: number, minute = 0): string {
@@ -67,16 +82,28 @@ export function berlinDateTime(date: Date, hour: number, minute = 0): string {
   return `${day}T${pad(hour)}:${pad(minute)}:00+${pad(offsetHours)}:00`;
 }
 
+interface DemoInvitee {
+  /** Index into the dataset's contacts. */
+  contact: number;
+  rsvp: Rsvp;
+  plusOnes: number;
+  invitedAt: string;
+  respondedAt?: string;
+}
+
 export function demoDataset(now: Date, seed = 20261127) {
   const r = random(seed);
-  const contacts = Array.from({ length: 150 }, () => {
+  const at = (time: number) => new Date(time).toISOString();
+  // Recommendation chains of up to three people: depth 0 for a contact nobody recommended.
+  const chains: Array<{ depth: number; city?: string }> = [];
+  const contacts = Array.from({ length: 150 }, (_, index) => {
     const firstName = r.pick(firstNames);
     const lastName = r.pick(lastNames);
     const [postalCode, city] = r.pick(places);
     const year = r.int(1950, 2002);
     const month = r.int(1, 12);
     const day = r.int(1, 28);
-    return contactFields.parse({
+    const fields = contactFields.parse({
       firstName,
       lastName,
       email: r.chance(0.85) ? `${ascii(firstName)}.${ascii(lastName)}${r.int(1, 99)}@${r.pick(mailDomains)}` : undefined,
@@ -85,56 +112,120 @@ export function demoDataset(now: Date, seed = 20261127) {
       postalCode,
       city,
       birthday: r.chance(0.8) ? (r.chance(0.8) ? `${year}-${pad(month)}-${pad(day)}` : `--${pad(month)}-${pad(day)}`) : undefined,
-      tags: r.chance(0.5) ? [r.pick(tagPool)] : [],
+      tags: [...(r.chance(0.2) ? [CLUB_TAG] : []), ...(r.chance(0.4) ? [r.pick(tagPool)] : [])],
       notes: r.chance(0.1) ? r.pick(notes) : undefined,
     });
+    // Older contacts first, so that whoever recommended someone was taken down before them.
+    const createdAt = now.getTime() - (1500 - index * 9 - r.int(0, 8)) * DAY;
+    let referrer: number | undefined;
+    if (index >= 10 && r.chance(0.3)) {
+      const open = chains.flatMap((chain, earlier) => (chain.depth < 2 ? [earlier] : []));
+      const neighbours = open.filter((earlier) => chains[earlier]!.city === city);
+      referrer = r.pick(neighbours.length > 0 ? neighbours : open);
+    }
+    chains.push({ depth: referrer === undefined ? 0 : chains[referrer]!.depth + 1, city });
+    const consentAt = fields.email && r.chance(0.6) ? at(createdAt + r.int(0, 20) * DAY) : undefined;
+    return { fields, createdAt: at(createdAt), referrer, consentAt };
   });
+
+  /** A host's friends first (same town, then a shared tag); club evenings invite club members first. */
+  function invitees(hostIndex: number | undefined, kind: EventKind): number[] {
+    const host = hostIndex === undefined ? undefined : contacts[hostIndex]!.fields;
+    const affinity = ({ fields }: (typeof contacts)[number]) =>
+      host
+        ? (fields.city === host.city ? 2 : 0) + (fields.tags?.some((tag) => host.tags?.includes(tag)) ? 1 : 0)
+        : kind === 'club' && fields.tags?.includes(CLUB_TAG)
+          ? 1
+          : 0;
+    return r
+      .shuffle(contacts.map((_, index) => index).filter((index) => index !== hostIndex))
+      .sort((a, b) => affinity(contacts[b]!) - affinity(contacts[a]!))
+      .slice(0, r.int(8, 20));
+  }
+
+  function reply(answered: number): Pick<DemoInvitee, 'rsvp' | 'plusOnes'> {
+    if (!r.chance(answered)) return { rsvp: 'pending', plusOnes: 0 };
+    const roll = r.next();
+    const rsvp: Rsvp = roll < 0.6 ? 'yes' : roll < 0.85 ? 'no' : 'maybe';
+    return { rsvp, plusOnes: rsvp === 'yes' && r.chance(0.25) ? r.int(1, 2) : 0 };
+  }
 
   const kinds: Array<[EventKind, string]> = [
     ['party', 'Homeparty bei'],
-    ['presentation', 'Frühjahrs-Präsentation bei'],
+    ['presentation', 'Präsentation bei'],
     ['club', 'Clubabend'],
     ['online', 'Online-Präsentation'],
   ];
   const events = Array.from({ length: 12 }, (_, index) => {
     const offsetDays = (index - 6) * 9 + r.int(-3, 3);
-    const date = new Date(now.getTime() + offsetDays * 86_400_000);
+    const date = new Date(now.getTime() + offsetDays * DAY);
     const [kind, label] = r.pick(kinds);
     const hostIndex = r.int(0, contacts.length - 1);
-    const host = contacts[hostIndex]!;
+    const host = contacts[hostIndex]!.fields;
+    const hosted = kind === 'party' || kind === 'presentation';
     const startHour = kind === 'online' ? 20 : r.pick([18, 19, 19, 20]);
-    const status: EventStatus = offsetDays < -14 ? 'closed' : offsetDays < 0 ? 'held' : offsetDays < 10 ? 'invited' : 'planned';
+    const status: EventStatus = offsetDays < -14 ? 'closed' : offsetDays < 0 ? 'held' : offsetDays < 21 ? 'invited' : 'planned';
     const fields = eventFields.parse({
-      title: kind === 'party' || kind === 'presentation' ? `${label} ${host.firstName} ${host.lastName}` : `${label} ${pad(date.getUTCDate())}.${pad(date.getUTCMonth() + 1)}.`,
+      title: hosted ? `${label} ${host.firstName} ${host.lastName}` : `${label} ${pad(date.getUTCDate())}.${pad(date.getUTCMonth() + 1)}.`,
       kind,
       startsAt: berlinDateTime(date, startHour, r.pick([0, 30])),
       endsAt: berlinDateTime(date, startHour + 2, 30),
       place: kind === 'online' ? 'Videokonferenz' : kind === 'club' ? 'Vereinsheim, Lindenstraße 4' : `${host.street}, ${host.postalCode} ${host.city}`,
       capacity: kind === 'club' ? 30 : r.int(8, 16),
     });
-    return { fields, status, hostIndex: kind === 'party' || kind === 'presentation' ? hostIndex : undefined };
+    const startsAt = Date.parse(fields.startsAt);
+    // Past events: invited weeks before, nearly everyone answered. Near ones: invitations out, many still open. Later ones: a list not yet sent.
+    const guests = invitees(hosted ? hostIndex : undefined, kind).map((contact): DemoInvitee => {
+      if (status === 'planned') return { contact, rsvp: 'pending', plusOnes: 0, invitedAt: at(now.getTime() - r.int(0, 3) * DAY) };
+      const past = status !== 'invited';
+      const invitedAt = past ? startsAt - r.int(14, 24) * DAY : now.getTime() - r.int(3, 10) * DAY;
+      const answer = reply(past ? 0.9 : 0.55);
+      const until = Math.min(startsAt, now.getTime());
+      return {
+        contact,
+        ...answer,
+        invitedAt: at(invitedAt),
+        ...(answer.rsvp !== 'pending' && { respondedAt: at(invitedAt + r.next() * (until - invitedAt)) }),
+      };
+    });
+    const createdAt = at(Math.min(startsAt - 28 * DAY, now.getTime() - 7 * DAY));
+    return { fields, status, createdAt, hostIndex: hosted ? hostIndex : undefined, invitees: guests };
   });
   return { contacts, events };
 }
 
 export function demoService(store: Store) {
+  const index = invitationIndex(store);
   return {
     async load(): Promise<{ contacts: number; events: number }> {
       if (!store.isEmpty()) throw new AppError('CONFLICT', 'errors.demoNotEmpty');
-      const now = new Date();
-      const stamp = now.toISOString();
-      const dataset = demoDataset(now);
-      const saved: Contact[] = [];
-      for (const fields of dataset.contacts) {
+      const dataset = demoDataset(new Date());
+      const ids = dataset.contacts.map(() => nanoid());
+      const contacts = dataset.contacts.map(({ fields, createdAt, referrer, consentAt }, i): Contact => ({
+        ...fields,
+        tags: fields.tags ?? [],
+        ...(referrer !== undefined && { referredBy: ids[referrer] }),
+        consents: consentAt
+          ? [{ id: nanoid(), channel: 'email', purpose: 'marketing', granted: true, source: 'form', wording: CONSENT_WORDING, at: consentAt }]
+          : [],
+        id: ids[i]!,
+        createdAt,
+        updatedAt: createdAt,
+      }));
+      // One write through the journal instead of one per contact.
+      await store.transact({ contactIds: ids }, () => ({ contacts, result: undefined }));
+      for (const { fields, status, createdAt, hostIndex, invitees } of dataset.events) {
         const id = nanoid();
-        saved.push(await store.saveContact(id, () => ({ ...fields, tags: fields.tags ?? [], id, createdAt: stamp, updatedAt: stamp })));
+        const event: Event = { ...fields, id, status, hostId: hostIndex === undefined ? undefined : ids[hostIndex], createdAt, updatedAt: createdAt };
+        await index.withNewInvitations((create) =>
+          store.saveEventDocument(id, () => ({
+            schemaVersion: currentVersion.event,
+            event,
+            invitations: invitees.map(({ contact, invitedAt, ...answer }) => ({ ...create(ids[contact]!, invitedAt), ...answer })),
+          })),
+        );
       }
-      for (const { fields, status, hostIndex } of dataset.events) {
-        const id = nanoid();
-        const event: Event = { ...fields, id, status, hostId: hostIndex === undefined ? undefined : saved[hostIndex]?.id, createdAt: stamp, updatedAt: stamp };
-        await store.saveEvent(id, () => event);
-      }
-      return { contacts: saved.length, events: dataset.events.length };
+      return { contacts: contacts.length, events: dataset.events.length };
     },
   };
 }

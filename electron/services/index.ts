@@ -4,11 +4,15 @@ import type { Store } from '../store/store';
 import { contactService } from './contacts';
 import { demoService } from './demo';
 import { eventService } from './events';
+import { importService } from './import';
+import { invitationService } from './invitations';
 
 /** Every operation of the contract, bound to one open store. */
 export function createHandlers(store: Store, version: string): Handlers {
   const contacts = contactService(store);
   const events = eventService(store);
+  const invitations = invitationService(store);
+  const imports = importService(store);
   const demo = demoService(store);
   return {
     'app.status': (): AppStatus => ({ state: 'ready', version, dataDir: store.dataDir, empty: store.isEmpty() }),
@@ -20,14 +24,28 @@ export function createHandlers(store: Store, version: string): Handlers {
       }),
     'contacts.create': contacts.create,
     'contacts.list': contacts.list,
+    'contacts.ids': contacts.ids,
+    'contacts.search': contacts.search,
     'contacts.get': contacts.get,
     'contacts.update': contacts.update,
+    'contacts.tags': contacts.tags,
+    'contacts.history': contacts.history,
+    'contacts.duplicates': contacts.duplicates,
+    'contacts.merge': contacts.merge,
+    'contacts.recordConsent': contacts.recordConsent,
+    'contacts.import': imports.run,
     'events.create': events.create,
     'events.list': events.list,
     'events.get': events.get,
     'events.update': events.update,
     'events.cancel': events.cancel,
+    'events.setStatus': events.setStatus,
+    'events.duplicate': events.duplicate,
+    'events.ics': events.ics,
+    'invitations.add': invitations.add,
+    'invitations.remove': invitations.remove,
+    'invitations.setRsvp': invitations.setRsvp,
+    'invitations.list': invitations.list,
     'demo.load': demo.load,
   };
 }
-

@@ -40,6 +40,25 @@ export class StoredDocument<T> {
     return done;
   }
 
+  /**
+   * Holds this document's queue until `released` settles, for a change that
+   * spans several documents. Resolves once every earlier change is done.
+   */
+  hold(released: Promise<unknown>): Promise<void> {
+    const ready = this.queue.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.queue = ready.then(() => released).catch(() => undefined);
+    return ready;
+  }
+
+  /** Writes `next` durably, then makes it current. Only while holding the document. */
+  async replace(next: T): Promise<void> {
+    await this.db.adapter.write(next);
+    this.db.data = next;
+  }
+
   /** Writes the current state as it is (used for new and migrated documents). */
   save(): Promise<void> {
     return this.update((current) => ({ next: current, result: undefined }));

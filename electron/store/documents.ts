@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { contact } from '../../shared/schemas/contact';
 import { event } from '../../shared/schemas/event';
+import { invitation } from '../../shared/schemas/invitation';
 import { settings } from '../../shared/schemas/settings';
 import { id, isoDateTime } from '../../shared/schemas/common';
 
@@ -40,10 +41,11 @@ export const contactsDocument = z.strictObject({
   contacts: z.record(z.string(), contact),
 });
 
-/** One event with everything that belongs to it (later: invitations, check-ins, orders, tasks). */
+/** One event with everything that belongs to it: its invitations (later also check-ins, orders, tasks). */
 export const eventDocument = z.strictObject({
   schemaVersion: z.literal(currentVersion.event),
   event,
+  invitations: z.array(invitation).default([]),
 });
 
 export const documentSchemas = {

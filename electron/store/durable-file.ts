@@ -17,7 +17,8 @@ export class CorruptDocumentError extends Error {
 /** Marks temp files of interrupted writes; they are never the source of truth. */
 export const TEMP_SUFFIX = '.tmp';
 
-async function fsyncDirectory(dir: string): Promise<void> {
+/** Makes a rename or removal in `dir` durable. */
+export async function fsyncDirectory(dir: string): Promise<void> {
   // Windows cannot open a directory for fsync; NTFS journals the rename itself.
   if (process.platform === 'win32') return;
   const handle = await open(dir, 'r');

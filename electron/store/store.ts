@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nanoid } from 'nanoid';
 import type { z } from 'zod';
@@ -20,7 +20,7 @@ import {
   type MetaDocument,
   type SettingsDocument,
 } from './documents';
-import { CorruptDocumentError, DurableJsonFile, TEMP_SUFFIX } from './durable-file';
+import { CorruptDocumentError, DurableJsonFile, TEMP_SUFFIX, fsyncDirectory, writeFileDurably } from './durable-file';
 import { lockDataFolder } from './lock';
 import { MigrationError, migrateDocument } from './migrations';
 
@@ -85,6 +85,50 @@ async function removeTempFiles(dataDir: string): Promise<void> {
 }
 
 /**
+ * A change to several documents is first written whole to this journal, then
+ * applied document by document, then the journal is removed. A crash in
+ * between leaves the journal, and the next start applies it again: the change
+ * lands whole or (if the journal itself was not yet complete) not at all.
+ */
+const JOURNAL = 'journal.json';
+const journalPaths = [/^contacts\/[0-9a-f]{2}\.json$/, /^events\/[A-Za-z0-9_-]{8,32}\.json$/];
+
+async function replayJournal(dataDir: string): Promise<void> {
+  let text: string;
+  try {
+    text = await readFile(join(dataDir, JOURNAL), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw error;
+  }
+  let documents: Record<string, unknown>;
+  try {
+    documents = (JSON.parse(text) as { documents: Record<string, unknown> }).documents;
+    if (typeof documents !== 'object' || documents === null) throw new Error('no documents');
+  } catch (error) {
+    throw new CorruptDocumentError(JOURNAL, `cannot be read (${(error as Error).message})`);
+  }
+  for (const [file, document] of Object.entries(documents)) {
+    if (!journalPaths.some((pattern) => pattern.test(file))) throw new CorruptDocumentError(JOURNAL, `names an unexpected file ${file}`);
+    await mkdir(join(dataDir, file, '..'), { recursive: true });
+    await writeFileDurably(join(dataDir, file), JSON.stringify(document));
+  }
+  await rm(join(dataDir, JOURNAL));
+  await fsyncDirectory(dataDir);
+}
+
+/** What one atomic change writes; see Store.transact. */
+export interface Changes<R> {
+  contacts?: Contact[];
+  removeContacts?: string[];
+  eventDocuments?: EventDocument[];
+  result: R;
+}
+
+export type ContactListener = (next: Contact | undefined, previous: Contact | undefined) => void;
+export type EventListener = (next: EventDocument, previous: EventDocument | undefined) => void;
+
+/**
  * All documents of a data folder in memory (reads never touch the disk),
  * written back one document at a time.
  */
@@ -97,6 +141,19 @@ export class Store {
     private readonly eventDocs: Map<string, StoredDocument<EventDocument>>,
     private readonly release: () => Promise<void>,
   ) {}
+
+  private readonly contactListeners = new Set<ContactListener>();
+  private readonly eventListeners = new Set<EventListener>();
+
+  /** Called after every committed change of a contact (next undefined: removed). Indexes keep themselves current this way. */
+  onContactChange(listener: ContactListener): void {
+    this.contactListeners.add(listener);
+  }
+
+  /** Called after every committed change of an event document. */
+  onEventChange(listener: EventListener): void {
+    this.eventListeners.add(listener);
+  }
 
   /**
    * Opens a data folder: takes its lock, loads and validates every document
@@ -118,6 +175,7 @@ export class Store {
   private static async load(options: StoreOptions, release: () => Promise<void>): Promise<Store> {
     const { dataDir } = options;
     await removeTempFiles(dataDir);
+    await replayJournal(dataDir);
     // Documents to write once everything has loaded: new ones and migrated ones.
     const toWrite: StoredDocument<unknown>[] = [];
     let anyMigrated = false;
@@ -196,23 +254,30 @@ export class Store {
     for (const shard of this.shards.values()) yield* Object.values(shard.data.contacts);
   }
 
-  /**
-   * Writes one contact: `change` gets the stored version (undefined for a new
-   * one) and returns the version to store; it may throw to refuse. Only the
-   * contact's shard is rewritten.
-   */
-  saveContact(contactId: string, change: (current: Contact | undefined) => Contact): Promise<Contact> {
-    const shardName = contactShardOf(contactId);
+  private shardDocument(shardName: string): StoredDocument<ContactsDocument> {
     let shard = this.shards.get(shardName);
     if (!shard) {
       const file = paths.contactShard(shardName);
       shard = new StoredDocument<ContactsDocument>(file, join(this.dataDir, file), { schemaVersion: currentVersion.contacts, contacts: {} });
       this.shards.set(shardName, shard);
     }
-    return shard.update((current) => {
-      const next = change(current.contacts[contactId]);
-      return { next: { ...current, contacts: { ...current.contacts, [contactId]: next } }, result: next };
+    return shard;
+  }
+
+  /**
+   * Writes one contact: `change` gets the stored version (undefined for a new
+   * one) and returns the version to store; it may throw to refuse. Only the
+   * contact's shard is rewritten.
+   */
+  async saveContact(contactId: string, change: (current: Contact | undefined) => Contact): Promise<Contact> {
+    let previous: Contact | undefined;
+    const next = await this.shardDocument(contactShardOf(contactId)).update((current) => {
+      previous = current.contacts[contactId];
+      const changed = change(previous);
+      return { next: { ...current, contacts: { ...current.contacts, [contactId]: changed } }, result: changed };
     });
+    for (const listener of this.contactListeners) listener(next, previous);
+    return next;
   }
 
   // --- events ---------------------------------------------------------------
@@ -225,22 +290,122 @@ export class Store {
     for (const document of this.eventDocs.values()) yield document.data.event;
   }
 
-  /** Writes one event document, as saveContact does for contacts. */
-  async saveEvent(eventId: string, change: (current: Event | undefined) => Event): Promise<Event> {
+  /** The event with everything stored with it (invitations, …). */
+  eventDocument(eventId: string): EventDocument | undefined {
+    return this.eventDocs.get(eventId)?.data;
+  }
+
+  *eventDocuments(): IterableIterator<EventDocument> {
+    for (const document of this.eventDocs.values()) yield document.data;
+  }
+
+  /** Writes one event document, as saveContact does for contacts; a new event gets its own file. */
+  async saveEventDocument(eventId: string, change: (current: EventDocument | undefined) => EventDocument): Promise<EventDocument> {
     const existing = this.eventDocs.get(eventId);
-    const wrap = (next: Event): EventDocument => ({ schemaVersion: currentVersion.event, event: next });
+    let previous: EventDocument | undefined;
+    let next: EventDocument;
     if (existing) {
-      return existing.update((current) => {
-        const next = change(current.event);
-        return { next: { ...current, event: next }, result: next };
+      next = await existing.update((current) => {
+        previous = current;
+        const changed = change(current);
+        return { next: changed, result: changed };
       });
+    } else {
+      // Known to readers once it is on disk.
+      next = change(undefined);
+      const file = paths.event(eventId);
+      const created = new StoredDocument<EventDocument>(file, join(this.dataDir, file), next);
+      await created.save();
+      this.eventDocs.set(eventId, created);
     }
-    // A new event gets its own document, known to readers once it is on disk.
-    const first = change(undefined);
-    const file = paths.event(eventId);
-    const created = new StoredDocument<EventDocument>(file, join(this.dataDir, file), wrap(first));
-    await created.save();
-    this.eventDocs.set(eventId, created);
-    return first;
+    for (const listener of this.eventListeners) listener(next, previous);
+    return next;
+  }
+
+  /** Writes the event itself, keeping what is stored with it. */
+  async saveEvent(eventId: string, change: (current: Event | undefined) => Event): Promise<Event> {
+    const document = await this.saveEventDocument(eventId, (current) => ({
+      schemaVersion: currentVersion.event,
+      invitations: [],
+      ...current,
+      event: change(current?.event),
+    }));
+    return document.event;
+  }
+
+  // --- changes across documents -----------------------------------------------
+
+  /**
+   * Changes several documents all or nothing. `scope` names every contact and
+   * (existing) event the change may touch; their documents are held while
+   * `build` computes the change from the current state and while it is
+   * written through the journal. If `build` throws, nothing is written.
+   */
+  async transact<R>(
+    scope: { contactIds?: readonly string[]; eventIds?: readonly string[] },
+    build: (view: { contact(id: string): Contact | undefined; eventDocument(id: string): EventDocument | undefined }) => Changes<R>,
+  ): Promise<R> {
+    const shardNames = [...new Set((scope.contactIds ?? []).map(contactShardOf))];
+    const eventIds = [...new Set(scope.eventIds ?? [])];
+    const documents = new Map<string, StoredDocument<unknown>>();
+    for (const name of shardNames) documents.set(paths.contactShard(name), this.shardDocument(name) as StoredDocument<unknown>);
+    for (const eventId of eventIds) {
+      const document = this.eventDocs.get(eventId);
+      if (!document) throw new Error(`transact: event ${eventId} does not exist`);
+      documents.set(document.file, document as StoredDocument<unknown>);
+    }
+
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    try {
+      await Promise.all([...documents.values()].map((document) => document.hold(released)));
+      const changes = build({ contact: (id) => this.contact(id), eventDocument: (id) => this.eventDocument(id) });
+
+      const next = new Map<string, unknown>();
+      const shardFor = (contactId: string): ContactsDocument => {
+        const file = paths.contactShard(contactShardOf(contactId));
+        if (!documents.has(file)) throw new Error(`transact: contact ${contactId} is outside the scope`);
+        let shard = next.get(file) as ContactsDocument | undefined;
+        if (!shard) {
+          const current = documents.get(file)!.data as ContactsDocument;
+          shard = { ...current, contacts: { ...current.contacts } };
+          next.set(file, shard);
+        }
+        return shard;
+      };
+      const previousContacts = new Map<string, Contact | undefined>();
+      for (const entry of changes.contacts ?? []) {
+        previousContacts.set(entry.id, this.contact(entry.id));
+        shardFor(entry.id).contacts[entry.id] = entry;
+      }
+      for (const contactId of changes.removeContacts ?? []) {
+        previousContacts.set(contactId, this.contact(contactId));
+        delete shardFor(contactId).contacts[contactId];
+      }
+      const previousEvents = new Map<string, EventDocument>();
+      for (const document of changes.eventDocuments ?? []) {
+        const file = paths.event(document.event.id);
+        if (!documents.has(file)) throw new Error(`transact: event ${document.event.id} is outside the scope`);
+        previousEvents.set(file, documents.get(file)!.data as EventDocument);
+        next.set(file, document);
+      }
+
+      if (next.size > 1) await writeFileDurably(join(this.dataDir, JOURNAL), JSON.stringify({ documents: Object.fromEntries(next) }));
+      for (const [file, data] of next) await documents.get(file)!.replace(data);
+      if (next.size > 1) {
+        await rm(join(this.dataDir, JOURNAL));
+        await fsyncDirectory(this.dataDir);
+      }
+
+      for (const [contactId, previous] of previousContacts) {
+        for (const listener of this.contactListeners) listener(this.contact(contactId), previous);
+      }
+      for (const [file, previous] of previousEvents) {
+        for (const listener of this.eventListeners) listener(next.get(file) as EventDocument, previous);
+      }
+      return changes.result;
+    } finally {
+      release();
+    }
   }
 }

@@ -1,5 +1,6 @@
-import { keepPreviousData, QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, QueryClient, useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
+import type { ContactFilter } from '../../shared/schemas/contact-filter';
 import { call } from './client';
 
 /**
@@ -35,8 +36,19 @@ function useOperationMutation<K extends OperationName>(operation: K, refreshes: 
 }
 
 // Creating the first event or contact ends the "empty" start screen, hence app.status.
-const eventQueries = ['events.list', 'events.get', 'app.status'] as const;
-const contactQueries = ['contacts.list', 'contacts.get', 'app.status'] as const;
+// Invitations show up in contact histories and in the "war eingeladen zu" filter, hence the contact queries.
+const contactQueries = [
+  'contacts.list',
+  'contacts.get',
+  'contacts.search',
+  'contacts.tags',
+  'contacts.history',
+  'contacts.duplicates',
+  'invitations.list',
+  'app.status',
+] as const;
+const eventQueries = ['events.list', 'events.get', 'contacts.history', 'app.status'] as const;
+const invitationQueries = ['invitations.list', 'contacts.history', 'contacts.list'] as const;
 
 export const useAppStatus = () => useOperation('app.status', {});
 export const useSettings = () => useOperation('settings.get', {});
@@ -49,16 +61,56 @@ export function useUpdateSettings() {
   });
 }
 
-export const useEvents = () => useOperation('events.list', {});
+export const useEvents = (input: InputOf<'events.list'> = {}) => useOperation('events.list', input, { keepPrevious: true });
 export const useEvent = (id: string | undefined) => useOperation('events.get', { id: id ?? '' }, { enabled: Boolean(id) });
 export const useCreateEvent = () => useOperationMutation('events.create', eventQueries);
 export const useUpdateEvent = () => useOperationMutation('events.update', eventQueries);
 export const useCancelEvent = () => useOperationMutation('events.cancel', eventQueries);
+export const useSetEventStatus = () => useOperationMutation('events.setStatus', eventQueries);
+export const useDuplicateEvent = () => useOperationMutation('events.duplicate', [...eventQueries, ...invitationQueries]);
 
-export const useContacts = (input: InputOf<'contacts.list'>) => useOperation('contacts.list', input, { keepPrevious: true });
+export const useContacts = (input: InputOf<'contacts.list'>, enabled = true) =>
+  useOperation('contacts.list', input, { keepPrevious: true, enabled });
+
+/**
+ * Pages of the contact list by number, for a virtualised list: only the pages
+ * on screen are fetched, so dragging the scrollbar to the end of 50,000
+ * contacts loads one page, not every page before it.
+ */
+export function useContactPages(filter: ContactFilter, pages: number[], pageSize: number) {
+  return useQueries({
+    queries: pages.map((page) => {
+      const input = { ...filter, limit: pageSize, offset: page * pageSize };
+      return { queryKey: ['contacts.list', input], queryFn: () => call('contacts.list', input) };
+    }),
+  });
+}
+
 export const useContact = (id: string | undefined) => useOperation('contacts.get', { id: id ?? '' }, { enabled: Boolean(id) });
+export const useContactSearch = (query: string) =>
+  useOperation('contacts.search', { query, limit: 20 }, { enabled: query.trim() !== '', keepPrevious: true });
+export const useContactTags = () => useOperation('contacts.tags', {});
+export const useContactHistory = (id: string) => useOperation('contacts.history', { id });
+export const useDuplicates = () => useOperation('contacts.duplicates', {});
 export const useCreateContact = () => useOperationMutation('contacts.create', contactQueries);
 export const useUpdateContact = () => useOperationMutation('contacts.update', contactQueries);
+export const useMergeContacts = () => useOperationMutation('contacts.merge', contactQueries);
+export const useRecordConsent = () => useOperationMutation('contacts.recordConsent', contactQueries);
+
+/** A dry run changes nothing, so only a real import refreshes the contact queries. */
+export function useImportContacts() {
+  const queryClient = useQueryClient();
+  return useMutation<OutputOf<'contacts.import'>, Error, InputOf<'contacts.import'>>({
+    mutationFn: (input) => call('contacts.import', input),
+    onSuccess: (_, input) =>
+      input.dryRun ? undefined : Promise.all(contactQueries.map((name) => queryClient.invalidateQueries({ queryKey: [name] }))),
+  });
+}
+
+export const useInvitations = (eventId: string) => useOperation('invitations.list', { eventId });
+export const useAddInvitations = () => useOperationMutation('invitations.add', invitationQueries);
+export const useRemoveInvitation = () => useOperationMutation('invitations.remove', invitationQueries);
+export const useSetRsvp = () => useOperationMutation('invitations.setRsvp', invitationQueries);
 
 /** Demo data touches everything, so everything is refetched. */
 export function useLoadDemo() {

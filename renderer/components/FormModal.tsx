@@ -41,8 +41,8 @@ export function FormModal<T>({
   );
 }
 
-/** The buttons under a form: an optional "Abbrechen" and the submit button "Speichern". */
-export function FormActions({ submitting, onCancel }: { submitting: boolean; onCancel?: () => void }) {
+/** The buttons under a form: an optional "Abbrechen" and the submit button ("Speichern" unless named otherwise). */
+export function FormActions({ submitting, onCancel, submitLabel }: { submitting: boolean; onCancel?: () => void; submitLabel?: string }) {
   const { t } = useTranslation();
   return (
     <Group justify="flex-end" mt="sm">
@@ -52,7 +52,7 @@ export function FormActions({ submitting, onCancel }: { submitting: boolean; onC
         </Button>
       )}
       <Button type="submit" loading={submitting}>
-        {t('common.save')}
+        {submitLabel ?? t('common.save')}
       </Button>
     </Group>
   );

@@ -8,6 +8,9 @@ export const settings = z.strictObject({
   currency: z.enum(['EUR', 'CHF']).default('EUR'),
   /** Name written into audit records (check-ins, exports) made on this machine. */
   operatorName: optionalText(100),
+  /** The personal invitation; placeholders like {vorname}, {gastgeberin}, {datum}, {uhrzeit}, {ort}. Empty: the built-in text. */
+  invitationSubject: optionalText(200),
+  invitationTemplate: optionalText(5000),
 });
 
 export const settingsPatch = settings.partial();

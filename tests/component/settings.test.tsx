@@ -38,4 +38,19 @@ describe('Einstellungen', () => {
     expect(await screen.findByText('Einstellungen gespeichert.')).toBeInTheDocument();
     expect(await api('settings.get', {})).toMatchObject({ operatorName: 'Petra', currency: 'CHF', locale: 'de' });
   });
+
+  it('previews the invitation text with its placeholders filled, and saves it', async () => {
+    const user = await open('/settings');
+    const preview = within(await screen.findByRole('region', { name: 'Vorschau' }));
+    expect(preview.getByText(/^Hallo Anna,/)).toBeInTheDocument();
+
+    const subject = screen.getByLabelText('Betreff');
+    await user.type(subject, 'Einladung zu {{titel} bei {{gastgeberin}');
+    await user.type(screen.getByLabelText('Text'), 'Liebe {{vorname} {{nachname}, wir sehen uns am {{datum} um {{uhrzeit} in {{ort}.');
+    expect(preview.getByText('Einladung zu Frühlings-Home-Party bei Petra Schulz')).toBeInTheDocument();
+    expect(preview.getByText('Liebe Anna Becker, wir sehen uns am Samstag, 14. März 2026 um 19:30 in Gartenstraße 5, 34117 Kassel.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Einladungstext speichern' }));
+
+    await waitFor(async () => expect((await api('settings.get', {})).invitationSubject).toBe('Einladung zu {titel} bei {gastgeberin}'));
+  });
 });

@@ -25,6 +25,11 @@ class ResizeObserverStub {
 }
 window.ResizeObserver ??= ResizeObserverStub;
 window.HTMLElement.prototype.scrollIntoView ??= () => {};
+// happy-dom lays nothing out, so every box is 0×0 and a virtualised list would show no rows.
+// A screen-sized box lets it render its first screenful, as in a real window.
+for (const [name, size] of [['clientHeight', 800], ['clientWidth', 1200]] as const) {
+  Object.defineProperty(window.HTMLElement.prototype, name, { configurable: true, get: () => size });
+}
 // Textarea autosize listens for web fonts loading.
 if (!('fonts' in document)) Object.defineProperty(document, 'fonts', { value: new EventTarget() });
 

@@ -31,7 +31,7 @@ async function openApp(): Promise<Page> {
   return page;
 }
 
-describe('planning journey in browser mode', () => {
+describe('first evening in browser mode', () => {
   it('creates a contact and an event, shows a German error for an impossible date, and keeps both over a restart', async () => {
     let page = await openApp();
     const nav = page.getByRole('navigation');
@@ -52,7 +52,7 @@ describe('planning journey in browser mode', () => {
     const eventForm = page.getByRole('dialog');
     await eventForm.getByLabel('Titel').fill('Adventsparty bei Jörg Weiß');
     await eventForm.getByRole('combobox', { name: 'Art' }).click();
-    await page.getByRole('option', { name: 'Homeparty' }).click();
+    await page.getByRole('option', { name: 'Home-Party' }).click();
     await eventForm.getByLabel('Datum').fill('30.02.2026');
     await eventForm.getByLabel('Beginn').fill('19:30');
     await eventForm.getByRole('button', { name: 'Speichern' }).click();

@@ -16,14 +16,21 @@ export async function tempDir(prefix = 'kk-test-'): Promise<string> {
 export async function startTestBackend(): Promise<{
   bridge: { call(operation: string, input: unknown): Promise<Envelope<unknown>> };
   dataDir: string;
+  /** Closes the backend and opens the same folder again, as a restart of the app would. */
+  reopen(): Promise<void>;
   close(): Promise<void>;
 }> {
   const dataDir = await tempDir();
-  const backend = await openBackend({ dataDir, holder: 'web', version: 'test' });
+  const open = () => openBackend({ dataDir, holder: 'web', version: 'test' });
+  let backend = await open();
   return {
     // Structured cloning mimics the IPC boundary: no shared object references.
     bridge: { call: async (operation, input) => structuredClone(await backend.dispatch(operation, structuredClone(input))) },
     dataDir,
+    reopen: async () => {
+      await backend.close();
+      backend = await open();
+    },
     close: async () => {
       await backend.close();
       await rm(dataDir, { recursive: true, force: true });

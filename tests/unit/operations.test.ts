@@ -1,9 +1,8 @@
-import { readFile, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDispatcher, type Handlers } from '../../electron/dispatcher';
 import { operationNames } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
+import { filesOf } from '../helpers/api';
 import { startTestBackend } from '../helpers/backend';
 
 type TestBackend = Awaited<ReturnType<typeof startTestBackend>>;
@@ -13,14 +12,6 @@ async function ok<T = Record<string, unknown>>(operation: string, input: unknown
   const envelope = await call(operation, input);
   if (!envelope.ok) throw new Error(`${operation} failed: ${JSON.stringify(envelope.error)}`);
   return envelope.data as T;
-}
-
-async function filesOf(dir: string): Promise<Map<string, string>> {
-  const files = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && !entry.name.startsWith('.lock')) files.set(join(entry.parentPath, entry.name), await readFile(join(entry.parentPath, entry.name), 'utf8'));
-  }
-  return files;
 }
 
 beforeEach(async () => {

@@ -36,7 +36,7 @@ async function closeAll(): Promise<void> {
 }
 
 const now = '2026-11-27T10:00:00.000Z';
-const person = (id: string, firstName = 'Anna'): Contact => ({ id, firstName, lastName: 'Schmidt', tags: [], createdAt: now, updatedAt: now });
+const person = (id: string, firstName = 'Anna'): Contact => ({ id, firstName, lastName: 'Schmidt', tags: [], consents: [], createdAt: now, updatedAt: now });
 
 /** Every file of a folder with its bytes, to prove that nothing changed. */
 async function snapshot(dir: string): Promise<Map<string, string>> {
@@ -138,6 +138,71 @@ describe('partitioned store', () => {
     await closeAll();
     const reopened = await open(dir);
     expect([...reopened.contacts()]).toHaveLength(50);
+  });
+});
+
+describe('changes across documents', () => {
+  const event = (id: string) => ({
+    schemaVersion: 1,
+    event: { id, title: 'Clubabend', kind: 'club' as const, startsAt: '2026-12-01T19:00:00+01:00', status: 'planned' as const, createdAt: now, updatedAt: now },
+    invitations: [],
+  });
+
+  it('writes contacts in many shards and an event in one step, and tells listeners', async () => {
+    const dir = await freshDir();
+    const store = await open(dir);
+    await store.saveEventDocument('event-00001', () => event('event-00001'));
+    const seen: string[] = [];
+    store.onContactChange((next, previous) => seen.push(`${next?.id ?? previous?.id}:${previous ? 'changed' : 'new'}`));
+    const ids = Array.from({ length: 40 }, (_, i) => `batch-${String(i).padStart(4, '0')}`);
+    const result = await store.transact({ contactIds: ids, eventIds: ['event-00001'] }, () => ({
+      contacts: ids.map((id) => person(id)),
+      eventDocuments: [{ ...event('event-00001'), event: { ...event('event-00001').event, title: 'Umbenannt' } }],
+      result: 'done',
+    }));
+    expect(result).toBe('done');
+    expect(seen).toHaveLength(40);
+    expect(await readdir(dir)).not.toContain('journal.json');
+    await closeAll();
+    const reopened = await open(dir);
+    expect([...reopened.contacts()]).toHaveLength(40);
+    expect(reopened.event('event-00001')?.title).toBe('Umbenannt');
+  });
+
+  it('writes nothing when the change is refused or reaches outside its scope', async () => {
+    const dir = await freshDir();
+    const store = await open(dir);
+    await store.saveContact('contact-0001', () => person('contact-0001'));
+    const before = await snapshot(dir);
+    await expect(
+      store.transact({ contactIds: ['contact-0001'] }, () => {
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    await expect(
+      store.transact({ contactIds: ['contact-0001'] }, () => ({ contacts: [person('someone-else-9')], result: undefined })),
+    ).rejects.toThrow(/outside the scope/);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+
+  it('completes a change whose journal was written before a crash', async () => {
+    const dir = await freshDir();
+    const store = await open(dir);
+    await store.saveContact('contact-0001', () => person('contact-0001'));
+    await closeAll();
+    // What a crash right after writing the journal leaves: the journal, and documents not yet changed.
+    const shard = paths.contactShard(contactShardOf('contact-0002'));
+    const journal = { documents: { [shard]: { schemaVersion: 2, contacts: { 'contact-0002': person('contact-0002', 'Berta') } } } };
+    await writeFile(join(dir, 'journal.json'), JSON.stringify(journal));
+    const reopened = await open(dir);
+    expect(reopened.contact('contact-0002')?.firstName).toBe('Berta');
+    expect(await readdir(dir)).not.toContain('journal.json');
+  });
+
+  it('refuses a journal that names a file outside the data documents', async () => {
+    const dir = await freshDir();
+    await writeFile(join(dir, 'journal.json'), JSON.stringify({ documents: { '../evil.json': {} } }));
+    await expect(open(dir)).rejects.toThrow(/journal.json: names an unexpected file/);
   });
 });
 

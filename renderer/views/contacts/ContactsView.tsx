@@ -1,34 +1,57 @@
-import { ActionIcon, Alert, Group, Loader, Pagination, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconPencil, IconSearch, IconUserPlus } from '@tabler/icons-react';
-import { useState } from 'react';
+import { IconFileImport, IconSearch, IconUsers, IconUserPlus } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Outlet, useNavigate } from 'react-router';
-import { useContacts } from '../../api/queries';
+import { Link, Outlet, useNavigate } from 'react-router';
+import type { OutputOf } from '../../../shared/contract';
+import type { Contact } from '../../../shared/schemas/contact';
+import type { ContactFilter } from '../../../shared/schemas/contact-filter';
+import { useContactPages, useContacts } from '../../api/queries';
 import { Placeholder } from '../../components/Placeholder';
 import { ShortcutButton } from '../../components/shortcuts';
+import { StatusBadge } from '../../components/StatusBadge';
 import { translateMessage } from '../../i18n';
 import { formatDate } from '../../i18n/format';
+import { ContactFilterFields } from './ContactFilterFields';
+import { emptyFilter, hasFilters, toContactFilter, type FilterState } from './contactFilter';
 
-/** One page of the list; the server searches and pages, so 50,000 contacts never reach the DOM. */
-const pageSize = 50;
+/** Contacts per request; the list asks only for the pages on screen. */
+const pageSize = 100;
+const rowHeight = 45;
+const columns = ['name', 'email', 'phone', 'city', 'birthday', 'tags'] as const;
 
 export function ContactsView() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const navigate = useNavigate();
-  const [search, setSearch] = useState('');
-  const [query] = useDebouncedValue(search.trim(), 150);
-  const [page, setPage] = useState(1);
-  const contacts = useContacts({ ...(query ? { query } : {}), limit: pageSize, offset: (page - 1) * pageSize });
+  const [state, setState] = useState<FilterState>(emptyFilter);
+  const [debounced] = useDebouncedValue(state, 150);
+  const filter = useMemo(() => toContactFilter(debounced), [debounced]);
+  // The first page is always needed: it carries the total that sizes the list.
+  const first = useContacts({ ...filter, limit: pageSize, offset: 0 });
 
-  const total = contacts.data?.total ?? 0;
-  const noContactsAtAll = !query && contacts.isSuccess && total === 0;
+  const total = first.data?.total ?? 0;
+  const noContactsAtAll = !hasFilters(debounced) && !filter.query && first.isSuccess && total === 0;
+  const actions = (
+    <Group gap="sm">
+      <Button variant="default" leftSection={<IconFileImport size={18} aria-hidden />} onClick={() => navigate('/contacts/import')}>
+        {t('contacts.import')}
+      </Button>
+      {!noContactsAtAll && (
+        <Button variant="default" leftSection={<IconUsers size={18} aria-hidden />} onClick={() => navigate('/contacts/duplicates')}>
+          {t('contacts.checkDuplicates')}
+        </Button>
+      )}
+      <ShortcutButton name="newContact">{t('contacts.create')}</ShortcutButton>
+    </Group>
+  );
 
   return (
     <Stack gap="lg">
       <Group justify="space-between">
         <Title order={1}>{t('contacts.title')}</Title>
-        {contacts.isSuccess && !noContactsAtAll && <ShortcutButton name="newContact">{t('contacts.create')}</ShortcutButton>}
+        {first.isSuccess && !noContactsAtAll && actions}
       </Group>
 
       {noContactsAtAll ? (
@@ -36,94 +59,147 @@ export function ContactsView() {
           icon={<IconUserPlus size={36} aria-hidden />}
           title={t('contacts.emptyTitle')}
           description={t('contacts.emptyDescription')}
-          actions={<ShortcutButton name="newContact">{t('contacts.create')}</ShortcutButton>}
+          actions={actions}
         />
       ) : (
         <>
-          <Group justify="space-between" align="end">
+          <Stack gap="sm">
             <TextInput
               type="search"
               aria-label={t('contacts.search')}
               placeholder={t('contacts.searchPlaceholder')}
               leftSection={<IconSearch size={18} aria-hidden />}
-              value={search}
-              onChange={(event) => {
-                setSearch(event.currentTarget.value);
-                setPage(1);
-              }}
+              value={state.query}
+              onChange={(event) => setState({ ...state, query: event.currentTarget.value })}
               w={{ base: '100%', sm: 420 }}
               autoComplete="off"
               maxLength={200}
             />
-            {contacts.isSuccess && (
-              <Text c="dimmed" size="sm" aria-live="polite">
-                {t('contacts.count', { count: total })}
-              </Text>
-            )}
-          </Group>
-
-          {contacts.isPending ? (
-            <Loader aria-label={t('app.loading')} />
-          ) : contacts.isError ? (
-            <Alert color="red">{translateMessage(t, contacts.error.message)}</Alert>
-          ) : total === 0 ? (
-            <Text c="dimmed">{t('contacts.noMatches', { query })}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={640}>
-              <Table highlightOnHover verticalSpacing="sm">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('contacts.columns.name')}</Table.Th>
-                    <Table.Th>{t('contacts.columns.email')}</Table.Th>
-                    <Table.Th>{t('contacts.columns.phone')}</Table.Th>
-                    <Table.Th>{t('contacts.columns.city')}</Table.Th>
-                    <Table.Th>{t('contacts.columns.birthday')}</Table.Th>
-                    <Table.Th>
-                      <VisuallyHidden>{t('contacts.columns.actions')}</VisuallyHidden>
-                    </Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {contacts.data.items.map((contact) => {
-                    const name = `${contact.firstName} ${contact.lastName}`;
-                    return (
-                      <Table.Tr key={contact.id}>
-                        <Table.Td fw={500}>{name}</Table.Td>
-                        <Table.Td>{contact.email}</Table.Td>
-                        <Table.Td>{contact.phone}</Table.Td>
-                        <Table.Td>{contact.city}</Table.Td>
-                        <Table.Td>{contact.birthday && formatDate(contact.birthday, i18n.language)}</Table.Td>
-                        <Table.Td>
-                          <ActionIcon
-                            variant="subtle"
-                            aria-label={t('common.editItem', { name })}
-                            onClick={() => navigate(`/contacts/${contact.id}/edit`)}
-                          >
-                            <IconPencil size={18} aria-hidden />
-                          </ActionIcon>
-                        </Table.Td>
-                      </Table.Tr>
-                    );
-                  })}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
+            <ContactFilterFields value={state} onChange={setState} />
+          </Stack>
+          {first.isSuccess && (
+            <Text c="dimmed" size="sm" aria-live="polite">
+              {t('contacts.count', { count: total })}
+            </Text>
           )}
 
-          {total > pageSize && (
-            <Pagination
-              role="group"
-              aria-label={t('contacts.pages')}
-              total={Math.ceil(total / pageSize)}
-              value={page}
-              onChange={setPage}
-              getItemProps={(item) => ({ 'aria-label': t('contacts.page', { page: item }) })}
-              getControlProps={(control) => ({ 'aria-label': t(`contacts.pageControl.${control}`) })}
-            />
+          {first.isPending ? (
+            <Loader aria-label={t('app.loading')} />
+          ) : first.isError ? (
+            <Alert color="red">{translateMessage(t, first.error.message)}</Alert>
+          ) : total === 0 ? (
+            <Text c="dimmed">{filter.query ? t('contacts.noMatches', { query: filter.query }) : t('contacts.noFilterMatches')}</Text>
+          ) : (
+            <ContactTable filter={filter} first={first.data} />
           )}
         </>
       )}
       <Outlet />
     </Stack>
+  );
+}
+
+/**
+ * A virtualised table: only the rows in view (plus a few) are in the DOM, and
+ * only their pages are fetched, so 50,000 contacts scroll as smoothly as 50.
+ */
+function ContactTable({ filter, first }: { filter: ContactFilter; first: OutputOf<'contacts.list'> }) {
+  const total = first.total;
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
+  const rows = virtualizer.getVirtualItems();
+  // The first page comes from the caller, which also keeps it (and the total) on screen while a new filter loads.
+  const firstPage = Math.max(1, Math.floor((rows[0]?.index ?? 0) / pageSize));
+  const lastPage = Math.floor((rows.at(-1)?.index ?? 0) / pageSize);
+  const pageNumbers = Array.from({ length: Math.max(0, lastPage - firstPage + 1) }, (_, index) => firstPage + index);
+  const pages = useContactPages(filter, pageNumbers, pageSize);
+  const contactAt = (index: number): Contact | undefined =>
+    index < pageSize ? first.items[index] : pages[Math.floor(index / pageSize) - firstPage]?.data?.items[index % pageSize];
+
+  // A new search or filter starts at the top.
+  useEffect(() => virtualizer.scrollToOffset(0), [filter, virtualizer]);
+
+  const paddingTop = rows[0]?.start ?? 0;
+  const paddingBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
+  const spacer = (height: number) =>
+    height > 0 && (
+      <tr aria-hidden>
+        <td colSpan={columns.length} style={{ height, padding: 0, border: 0 }} />
+      </tr>
+    );
+
+  return (
+    <Box
+      ref={scrollRef}
+      h="calc(100vh - 330px)"
+      mih={320}
+      style={{ overflow: 'auto' }}
+      tabIndex={0}
+      role="region"
+      aria-label={t('contacts.listLabel')}
+    >
+      <Table highlightOnHover stickyHeader verticalSpacing="sm" aria-rowcount={total + 1} miw={760}>
+        <Table.Thead>
+          <Table.Tr>
+            {columns.map((column) => (
+              <Table.Th key={column}>{t(`contacts.columns.${column}`)}</Table.Th>
+            ))}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {spacer(paddingTop)}
+          {rows.map((row) => {
+            const contact = contactAt(row.index);
+            if (!contact) {
+              return (
+                <Table.Tr key={row.key} h={rowHeight} aria-rowindex={row.index + 2}>
+                  <Table.Td colSpan={columns.length}>
+                    <Text c="dimmed" size="sm">
+                      {t('app.loading')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            }
+            const name = `${contact.firstName} ${contact.lastName}`;
+            return (
+              <Table.Tr
+                key={row.key}
+                h={rowHeight}
+                aria-rowindex={row.index + 2}
+                style={{ cursor: 'pointer' }}
+                onClick={() => navigate(`/contacts/${contact.id}`)}
+              >
+                <Table.Td fw={500}>
+                  {/* The link makes the row reachable by keyboard; the row click is the mouse's shortcut. */}
+                  <Anchor component={Link} to={`/contacts/${contact.id}`} inherit onClick={(e) => e.stopPropagation()}>
+                    {name}
+                  </Anchor>
+                </Table.Td>
+                <Table.Td>{contact.email}</Table.Td>
+                <Table.Td>{contact.phone ?? contact.mobile}</Table.Td>
+                <Table.Td>{[contact.postalCode, contact.city].filter(Boolean).join(' ')}</Table.Td>
+                <Table.Td>{contact.birthday && formatDate(contact.birthday, i18n.language)}</Table.Td>
+                <Table.Td>
+                  <Group gap={4} wrap="nowrap">
+                    {contact.tags.slice(0, 3).map((tag) => (
+                      <StatusBadge key={tag}>{tag}</StatusBadge>
+                    ))}
+                  </Group>
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+          {spacer(paddingBottom)}
+        </Table.Tbody>
+      </Table>
+    </Box>
   );
 }

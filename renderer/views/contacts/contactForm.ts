@@ -3,16 +3,20 @@ import { contactFields, type Contact, type ContactFields } from '../../../shared
 import { birthdayToGerman, parseBirthday } from '../../forms/dates';
 import { formResolver, formSchema } from '../../forms/fields';
 
-/** The contact form as typed: all text, the birthday in German notation. */
+/** The contact form as typed: text, the birthday in German notation, tags as a list, the recommender's id or "". */
 const contactFormValues = z.object({
   firstName: z.string(),
   lastName: z.string(),
   email: z.string(),
   phone: z.string(),
+  mobile: z.string(),
   street: z.string(),
   postalCode: z.string(),
   city: z.string(),
+  country: z.string(),
   birthday: z.string(),
+  tags: z.array(z.string()),
+  referredBy: z.string(),
   notes: z.string(),
 });
 export type ContactFormValues = z.infer<typeof contactFormValues>;
@@ -22,10 +26,14 @@ export const emptyContactForm: ContactFormValues = {
   lastName: '',
   email: '',
   phone: '',
+  mobile: '',
   street: '',
   postalCode: '',
   city: '',
+  country: '',
   birthday: '',
+  tags: [],
+  referredBy: '',
   notes: '',
 };
 
@@ -35,19 +43,23 @@ export function contactToForm(contact: Contact): ContactFormValues {
     lastName: contact.lastName,
     email: contact.email ?? '',
     phone: contact.phone ?? '',
+    mobile: contact.mobile ?? '',
     street: contact.street ?? '',
     postalCode: contact.postalCode ?? '',
     city: contact.city ?? '',
+    country: contact.country ?? '',
     birthday: birthdayToGerman(contact.birthday),
+    tags: contact.tags,
+    referredBy: contact.referredBy ?? '',
     notes: contact.notes ?? '',
   };
 }
 
-/** The contract's input; texts stay "" so an edit can clear them, an empty birthday is left out. */
+/** The contract's input; texts stay "" so an edit can clear them, an empty birthday or recommender is left out. */
 export function formToContactInput(values: ContactFormValues): ContactFields {
-  const { birthday: typed, ...texts } = values;
+  const { birthday: typed, referredBy, ...rest } = values;
   const birthday = parseBirthday(typed);
-  return { ...texts, ...(birthday ? { birthday } : {}) };
+  return { ...rest, ...(birthday ? { birthday } : {}), ...(referredBy ? { referredBy } : {}) };
 }
 
 // No format checks of its own: every field's rules are the shared schema's.

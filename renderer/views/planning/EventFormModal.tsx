@@ -1,21 +1,22 @@
 import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { eventKinds, type Event } from '../../../shared/schemas/event';
 import { useCreateEvent, useEvent, useUpdateEvent } from '../../api/queries';
+import { ContactPicker } from '../../components/ContactPicker';
 import { FormActions, FormModal } from '../../components/FormModal';
 import { notifySuccess } from '../../components/notify';
 import { FormSelect, useFieldProps, useSaveErrorHandler } from '../../forms/fields';
-import { emptyEventForm, eventFieldMap, eventFormResolver, eventToForm, formToEventInput, type EventFormValues } from './eventForm';
+import { emptyEventForm, eventFieldMap, eventFormResolver, eventToForm, formToEventInput, placeFromAddress, type EventFormValues } from './eventForm';
 
-/** Create (/planning/new) or edit (/planning/:id/edit) an event, over the event list. */
+/** Create (/planning/new, over the agenda) or edit (/planning/:id/edit, over the event page) an event. */
 export function EventFormModal() {
   const { t } = useTranslation();
   const { id } = useParams();
   const record = useEvent(id);
   return (
-    <FormModal title={t(id ? 'events.edit' : 'events.create')} backTo="/planning" editing={Boolean(id)} record={record}>
+    <FormModal title={t(id ? 'events.edit' : 'events.create')} backTo={id ? `/planning/${id}` : '/planning'} editing={Boolean(id)} record={record}>
       {(event, close) => <EventForm event={event} onDone={close} />}
     </FormModal>
   );
@@ -35,8 +36,8 @@ function EventForm({ event, onDone }: { event: Event | undefined; onDone: () => 
   const submit = form.handleSubmit(async (values) => {
     const input = formToEventInput(values);
     try {
-      // An emptied end or capacity is sent as null, which clears it.
-      if (event) await update.mutateAsync({ endsAt: null, capacity: null, ...input, id: event.id });
+      // An emptied end, host or capacity is sent as null, which clears it.
+      if (event) await update.mutateAsync({ endsAt: null, hostId: null, capacity: null, ...input, id: event.id });
       else await create.mutateAsync(input);
       // The message names no title: the row itself shows it, and one text should not appear twice on screen.
       notifySuccess(t(event ? 'events.updated' : 'events.created'));
@@ -82,6 +83,23 @@ function EventForm({ event, onDone }: { event: Event | undefined; onDone: () => 
             {...field('end')}
           />
         </SimpleGrid>
+        <Controller
+          control={form.control}
+          name="hostId"
+          render={({ field: host }) => (
+            <ContactPicker
+              label={t('events.fields.host')}
+              placeholder={t('picker.placeholder')}
+              value={host.value || null}
+              onChange={(contact) => {
+                host.onChange(contact?.id ?? '');
+                // The party is usually at the host's home: her address fills an empty "Ort".
+                const place = contact ? placeFromAddress(contact) : '';
+                if (place && form.getValues('place').trim() === '') form.setValue('place', place);
+              }}
+            />
+          )}
+        />
         <TextInput label={t('events.fields.place')} {...field('place')} />
         <TextInput
           label={t('events.fields.capacity')}

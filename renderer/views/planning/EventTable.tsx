@@ -1,20 +1,12 @@
-import { ActionIcon, Badge, Button, Group, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Table, Text, Title, Tooltip, VisuallyHidden } from '@mantine/core';
 import { IconBan, IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
-import type { Event, EventStatus } from '../../../shared/schemas/event';
+import { Link, useNavigate } from 'react-router';
+import type { Event } from '../../../shared/schemas/event';
 import { formatDateTimeRange } from '../../i18n/format';
+import { cancellable, EventStatusBadge } from './EventStatusBadge';
 
-const statusColors: Record<EventStatus, string> = {
-  planned: 'blue',
-  invited: 'cyan',
-  held: 'green',
-  closed: 'gray',
-  cancelled: 'red',
-};
-// A cancelled event is final; one that has taken place can be edited but not cancelled (as the main process enforces).
-const cancellable: ReadonlySet<EventStatus> = new Set(['planned', 'invited']);
 
 /** Rows are added in steps, so a long past never makes the view slow. */
 const step = 50;
@@ -46,22 +38,24 @@ export function EventTable({ title, events, onCancel }: { title: string; events:
           </Table.Thead>
           <Table.Tbody>
             {events.slice(0, shown).map((event) => (
-              <Table.Tr key={event.id}>
+              <Table.Tr key={event.id} style={{ cursor: 'pointer' }} onClick={() => navigate(`/planning/${event.id}`)}>
                 <Table.Td>
                   <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
                     {formatDateTimeRange(event.startsAt, event.endsAt, i18n.language)}
                   </Text>
                 </Table.Td>
                 <Table.Td>{t(`events.kind.${event.kind}`)}</Table.Td>
-                <Table.Td fw={500}>{event.title}</Table.Td>
+                <Table.Td fw={500}>
+                  {/* The link makes the row reachable by keyboard; the row click is the mouse's shortcut. */}
+                  <Anchor component={Link} to={`/planning/${event.id}`} inherit onClick={(e) => e.stopPropagation()}>
+                    {event.title}
+                  </Anchor>
+                </Table.Td>
                 <Table.Td>{event.place}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {/* Sized to its text: a status must never be cut off. */}
-                  <Badge color={statusColors[event.status]} variant="light" style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
-                    {t(`events.status.${event.status}`)}
-                  </Badge>
+                  <EventStatusBadge status={event.status} />
                 </Table.Td>
-                <Table.Td>
+                <Table.Td onClick={(e) => e.stopPropagation()}>
                   <Group gap={4} wrap="nowrap" justify="flex-end">
                     {event.status !== 'cancelled' && (
                       <Tooltip label={t('common.edit')}>

@@ -10,6 +10,7 @@ import { ShortcutButton } from '../../components/shortcuts';
 import { translateMessage } from '../../i18n';
 import { CancelEventModal } from './CancelEventModal';
 import { EventTable } from './EventTable';
+import { PlanningViewSwitch } from './PlanningViewSwitch';
 import { StartScreen } from './StartScreen';
 
 /** Upcoming events soonest first; past ones (ended before now) most recent first. */
@@ -36,8 +37,11 @@ export function PlanningView() {
     <Stack gap="lg">
       <Group justify="space-between">
         <Title order={1}>{t('events.title')}</Title>
-        {/* The empty states carry their own create button; one button of a name per page. */}
-        {hasEvents && <ShortcutButton name="newEvent">{t('events.create')}</ShortcutButton>}
+        <Group gap="sm">
+          <PlanningViewSwitch current="list" />
+          {/* The empty states carry their own create button; one button of a name per page. */}
+          {hasEvents && <ShortcutButton name="newEvent">{t('events.create')}</ShortcutButton>}
+        </Group>
       </Group>
 
       {isEmptyApp ? (

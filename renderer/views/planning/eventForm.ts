@@ -12,6 +12,7 @@ const eventFormValues = z.object({
   start: z.string(),
   end: z.string(),
   place: z.string(),
+  hostId: z.string(),
   capacity: z.string(),
   notes: z.string(),
 });
@@ -24,6 +25,7 @@ export const emptyEventForm: EventFormValues = {
   start: '',
   end: '',
   place: '',
+  hostId: '',
   capacity: '',
   notes: '',
 };
@@ -36,6 +38,7 @@ export function eventToForm(event: Event): EventFormValues {
     start: isoToTime(event.startsAt),
     end: event.endsAt ? isoToTime(event.endsAt) : '',
     place: event.place ?? '',
+    hostId: event.hostId ?? '',
     capacity: event.capacity === undefined ? '' : String(event.capacity),
     notes: event.notes ?? '',
   };
@@ -43,7 +46,7 @@ export function eventToForm(event: Event): EventFormValues {
 
 /**
  * The contract's input from the form. Optional texts stay "" so an edit can
- * clear them; the end and the capacity are left out when empty.
+ * clear them; the end, the host and the capacity are left out when empty.
  */
 export function formToEventInput(values: EventFormValues): EventFields {
   const date = parseGermanDate(values.date) ?? values.date;
@@ -55,6 +58,7 @@ export function formToEventInput(values: EventFormValues): EventFields {
     startsAt: toIsoWithOffset(date, parseTime(values.start) ?? values.start),
     ...(end ? { endsAt: toIsoWithOffset(date, end) } : {}),
     place: values.place,
+    ...(values.hostId ? { hostId: values.hostId } : {}),
     ...(capacity ? { capacity: Number(capacity) } : {}),
     notes: values.notes,
   };
@@ -75,3 +79,8 @@ function checkFormat(values: EventFormValues): ValidationIssue[] {
 export const eventFieldMap: FieldMap = { startsAt: 'date', endsAt: 'end' };
 
 export const eventFormResolver = formResolver(formSchema(eventFormValues, eventFields, formToEventInput, checkFormat), eventFieldMap);
+
+/** The place a host's address suggests: "Straße, PLZ Ort"; "" when nothing is known. */
+export function placeFromAddress(contact: { street?: string; postalCode?: string; city?: string }): string {
+  return [contact.street, [contact.postalCode, contact.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+}

@@ -8,6 +8,7 @@ import { FormActions } from '../../components/FormModal';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { FormSelect, formResolver, formSchema, useFieldProps, useSaveErrorHandler } from '../../forms/fields';
 import { formatMoney } from '../../i18n/format';
+import { InvitationTextForm } from './InvitationTextForm';
 
 const currencies = ['EUR', 'CHF'] as const;
 
@@ -35,7 +36,7 @@ export function SettingsView() {
   };
 
   return (
-    <Stack gap="lg" maw={640}>
+    <Stack gap="lg" maw={720}>
       <Title order={1}>{t('settings.title')}</Title>
       {settings.data && (
         <>
@@ -54,6 +55,9 @@ export function SettingsView() {
           </Paper>
           <Paper withBorder p="lg">
             <SettingsForm settings={settings.data} />
+          </Paper>
+          <Paper withBorder p="lg">
+            <InvitationTextForm settings={settings.data} />
           </Paper>
         </>
       )}

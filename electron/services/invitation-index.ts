@@ -1,0 +1,73 @@
+import { customAlphabet, nanoid } from 'nanoid';
+import { INVITATION_CODE_ALPHABET, type Invitation } from '../../shared/schemas/invitation';
+import type { EventDocument } from '../store/documents';
+import type { Store } from '../store/store';
+
+const randomCode = customAlphabet(INVITATION_CODE_ALPHABET, 6);
+
+/**
+ * Where each invitation lives and which codes are taken, across all events,
+ * kept current from the store's change events. One per store, shared by the
+ * services that write invitations.
+ */
+export class InvitationIndex {
+  private readonly eventOf = new Map<string, string>();
+  private readonly codes = new Set<string>();
+  // Codes handed out for a write that has not committed yet, so that two concurrent writes never pick the same one.
+  private readonly reserved = new Set<string>();
+
+  constructor(store: Store) {
+    for (const document of store.eventDocuments()) this.track(document, undefined);
+    store.onEventChange((next, previous) => this.track(next, previous));
+  }
+
+  private track(next: EventDocument, previous: EventDocument | undefined): void {
+    // Changes to the event alone keep the same array (store.saveEvent): nothing to do.
+    if (previous?.invitations === next.invitations) return;
+    for (const invitation of previous?.invitations ?? []) {
+      this.eventOf.delete(invitation.id);
+      this.codes.delete(invitation.code);
+    }
+    for (const invitation of next.invitations) {
+      this.eventOf.set(invitation.id, next.event.id);
+      this.codes.add(invitation.code);
+    }
+  }
+
+  /** The event holding this invitation. */
+  eventIdOf(invitationId: string): string | undefined {
+    return this.eventOf.get(invitationId);
+  }
+
+  /**
+   * Runs `write` with a factory for new pending invitations whose codes are
+   * unique across all events, including invitations being written concurrently.
+   */
+  async withNewInvitations<R>(write: (create: (contactId: string, invitedAt: string) => Invitation) => Promise<R>): Promise<R> {
+    const handedOut: string[] = [];
+    const create = (contactId: string, invitedAt: string): Invitation => {
+      let code = randomCode();
+      while (this.codes.has(code) || this.reserved.has(code)) code = randomCode();
+      this.reserved.add(code);
+      handedOut.push(code);
+      return { id: nanoid(), contactId, code, rsvp: 'pending', plusOnes: 0, invitedAt, walkIn: false };
+    };
+    try {
+      return await write(create);
+    } finally {
+      // Committed codes are in `codes` by now (the store's listener ran before the write resolved).
+      for (const code of handedOut) this.reserved.delete(code);
+    }
+  }
+}
+
+const indexes = new WeakMap<Store, InvitationIndex>();
+
+export function invitationIndex(store: Store): InvitationIndex {
+  let index = indexes.get(store);
+  if (!index) {
+    index = new InvitationIndex(store);
+    indexes.set(store, index);
+  }
+  return index;
+}

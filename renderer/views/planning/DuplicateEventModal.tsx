@@ -1,0 +1,94 @@
+import { Checkbox, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { z } from 'zod';
+import { operations } from '../../../shared/contract';
+import type { ValidationIssue } from '../../../shared/errors';
+import type { Event } from '../../../shared/schemas/event';
+import { useDuplicateEvent } from '../../api/queries';
+import { FormActions } from '../../components/FormModal';
+import { notifySuccess } from '../../components/notify';
+import { isoToTime, parseGermanDate, parseTime, toIsoWithOffset } from '../../forms/dates';
+import { formResolver, formSchema, useFieldProps, useSaveErrorHandler } from '../../forms/fields';
+
+const duplicateFormValues = z.object({ id: z.string(), date: z.string(), start: z.string(), withInvitees: z.boolean() });
+type DuplicateFormValues = z.infer<typeof duplicateFormValues>;
+
+const toDuplicateInput = (values: DuplicateFormValues) => ({
+  id: values.id,
+  startsAt: toIsoWithOffset(parseGermanDate(values.date) ?? values.date, parseTime(values.start) ?? values.start),
+  withInvitees: values.withInvitees,
+});
+
+function checkFormat(values: DuplicateFormValues): ValidationIssue[] {
+  if (values.date.trim() === '') return [{ path: 'date', message: 'validation.required' }];
+  if (!parseGermanDate(values.date)) return [{ path: 'date', message: 'validation.dateFormat' }];
+  if (!parseTime(values.start)) return [{ path: 'start', message: 'validation.time' }];
+  return [];
+}
+
+const fieldMap = { startsAt: 'date' };
+const duplicateResolver = formResolver(formSchema(duplicateFormValues, operations['events.duplicate'].input, toDuplicateInput, checkFormat), fieldMap);
+
+/** "Wie letztes Mal": the same event at a new date, optionally with the same guests; opens the copy. */
+export function DuplicateEventModal({ event, opened, onClose }: { event: Event; opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('events.duplicate.title')}>
+      {opened && <DuplicateForm event={event} onDone={onClose} />}
+    </Modal>
+  );
+}
+
+function DuplicateForm({ event, onDone }: { event: Event; onDone: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const form = useForm<DuplicateFormValues, unknown, DuplicateFormValues>({
+    resolver: duplicateResolver,
+    defaultValues: { id: event.id, date: '', start: isoToTime(event.startsAt), withInvitees: false },
+  });
+  const field = useFieldProps(form);
+  const onSaveError = useSaveErrorHandler(form, fieldMap);
+  const duplicate = useDuplicateEvent();
+
+  const submit = form.handleSubmit(async (values) => {
+    try {
+      const copy = await duplicate.mutateAsync(toDuplicateInput(values));
+      notifySuccess(t('events.duplicate.done'));
+      onDone();
+      void navigate(`/planning/${copy.id}`);
+    } catch (error) {
+      onSaveError(error);
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        <Text size="sm">{t('events.duplicate.intro', { title: event.title })}</Text>
+        <SimpleGrid cols={2} spacing="sm">
+          <TextInput
+            label={t('events.fields.date')}
+            placeholder={t('events.placeholders.date')}
+            withAsterisk
+            inputMode="numeric"
+            autoComplete="off"
+            data-autofocus
+            {...field('date')}
+          />
+          <TextInput
+            label={t('events.fields.start')}
+            placeholder={t('events.placeholders.time')}
+            withAsterisk
+            inputMode="numeric"
+            autoComplete="off"
+            {...field('start')}
+          />
+        </SimpleGrid>
+        <Checkbox label={t('events.duplicate.withInvitees')} {...form.register('withInvitees')} />
+        <FormActions submitting={form.formState.isSubmitting} onCancel={onDone} />
+      </Stack>
+    </form>
+  );
+}

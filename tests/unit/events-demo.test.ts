@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoDataset } from '../../electron/services/demo';
+import type { Contact } from '../../shared/schemas/contact';
+import type { Event } from '../../shared/schemas/event';
+import type { InvitationView } from '../../shared/schemas/invitation';
+import { api } from '../helpers/api';
+import { startTestBackend } from '../helpers/backend';
+
+let backend: Awaited<ReturnType<typeof startTestBackend>>;
+const { ok } = api(() => backend.bridge.call);
+let contacts: Contact[];
+let events: Array<{ event: Event; invitations: InvitationView[] }>;
+
+beforeAll(async () => {
+  backend = await startTestBackend();
+  await ok('demo.load', {});
+  contacts = (await ok<{ items: Contact[] }>('contacts.list', { limit: 1000 })).items;
+  events = [];
+  for (const event of await ok<Event[]>('events.list', {})) events.push({ event, invitations: await ok<InvitationView[]>('invitations.list', { eventId: event.id }) });
+});
+afterAll(async () => {
+  await backend.close();
+});
+
+describe('demo data', () => {
+  it('invites 8 to 20 people to every event, never the host, each with a unique code', async () => {
+    for (const { event, invitations } of events) {
+      expect(invitations.length).toBeGreaterThanOrEqual(8);
+      expect(invitations.length).toBeLessThanOrEqual(20);
+      expect(new Set(invitations.map((invitation) => invitation.contactId)).size).toBe(invitations.length);
+      expect(invitations.some((invitation) => invitation.contactId === event.hostId)).toBe(false);
+    }
+    const codes = events.flatMap(({ invitations }) => invitations.map((invitation) => invitation.code));
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+
+  it('has replies: past events mostly answered with some plus-ones, the next ones partly open', async () => {
+    const now = Date.now();
+    const past = events.filter(({ event }) => Date.parse(event.startsAt) < now).flatMap(({ invitations }) => invitations);
+    expect(past.filter((invitation) => invitation.rsvp !== 'pending').length / past.length).toBeGreaterThan(0.75);
+    for (const rsvp of ['yes', 'no', 'maybe']) expect(past.some((invitation) => invitation.rsvp === rsvp)).toBe(true);
+    expect(past.some((invitation) => invitation.plusOnes > 0)).toBe(true);
+
+    const invited = events.filter(({ event }) => event.status === 'invited').flatMap(({ invitations }) => invitations);
+    expect(invited.filter((invitation) => invitation.rsvp === 'pending').length).toBeGreaterThanOrEqual(3);
+    expect(invited.some((invitation) => invitation.rsvp !== 'pending')).toBe(true);
+
+    for (const invitation of events.flatMap(({ invitations }) => invitations)) {
+      expect(invitation.respondedAt !== undefined).toBe(invitation.rsvp !== 'pending');
+      if (invitation.respondedAt) expect(Date.parse(invitation.respondedAt)).toBeGreaterThanOrEqual(Date.parse(invitation.invitedAt));
+    }
+  });
+
+  it('has a customer club, recommendation chains and e-mail consent', async () => {
+    const members = contacts.filter((contact) => contact.tags.includes('Kundenclub')).length;
+    expect(members / contacts.length).toBeGreaterThan(0.1);
+    expect(members / contacts.length).toBeLessThan(0.3);
+
+    const byId = new Map(contacts.map((contact) => [contact.id, contact]));
+    const depth = (contact: Contact): number => (contact.referredBy ? 1 + depth(byId.get(contact.referredBy)!) : 0);
+    const depths = contacts.map(depth);
+    expect(depths.filter((level) => level === 1).length).toBeGreaterThan(5);
+    expect(depths.filter((level) => level === 2).length).toBeGreaterThan(2);
+    expect(Math.max(...depths)).toBe(2);
+
+    const consenting = contacts.filter((contact) => contact.consents.length > 0);
+    expect(consenting.length / contacts.length).toBeGreaterThan(0.35);
+    expect(consenting.length / contacts.length).toBeLessThan(0.65);
+    for (const contact of consenting) {
+      expect(contact.email).toBeDefined();
+      expect(contact.consents).toEqual([
+        expect.objectContaining({
+          channel: 'email',
+          purpose: 'marketing',
+          granted: true,
+          source: 'form',
+          wording: 'Ich möchte per E-Mail über Angebote und Termine informiert werden.',
+        }),
+      ]);
+    }
+  });
+
+  it('is the same for the same seed and date', () => {
+    const now = new Date('2026-11-27T12:00:00Z');
+    expect(demoDataset(now)).toEqual(demoDataset(now));
+  });
+});
