@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from './app';
 
 const { api, open } = useTestApp();
-const samples = join(__dirname, '../../../shared/samples/contacts');
+const samples = join(__dirname, '../fixtures/samples/contacts');
 const sample = (name: string, type = 'text/csv') => new File([readFileSync(join(samples, name))], name, { type });
 
 describe('Import', () => {

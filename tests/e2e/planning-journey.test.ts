@@ -10,7 +10,7 @@ import { launchBrowser, root, startServer, type RunningServer } from './harness'
  * an event with a host, invite everybody tagged Kundenclub, record replies,
  * and open the printable guest list.
  */
-const googleSample = join(root, '../shared/samples/contacts/google-contacts.csv');
+const googleSample = join(root, 'tests/fixtures/samples/contacts/google-contacts.csv');
 let browser: Browser;
 let server: RunningServer;
 let dataDir: string;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseImportFile } from '../../shared/import/parse';
 
-const samples = new URL('../../../shared/samples/contacts/', import.meta.url);
+const samples = new URL('../fixtures/samples/contacts/', import.meta.url);
 const fixtures = new URL('../fixtures/imports/', import.meta.url);
 const parse = (folder: URL, name: string) => parseImportFile(name, readFileSync(new URL(name, folder)));
 const byName = (parsed: ReturnType<typeof parse>) => new Map(parsed.rows.map((row) => [`${row.fields.firstName} ${row.fields.lastName}`, row]));

@@ -6,7 +6,7 @@ import { filesOf, useTestBackend } from '../helpers/api';
 
 const { ok, dataDir } = useTestBackend();
 
-const sample = (name: string) => readFileSync(new URL(`../../../shared/samples/contacts/${name}`, import.meta.url)).toString('base64');
+const sample = (name: string) => readFileSync(new URL(`../fixtures/samples/contacts/${name}`, import.meta.url)).toString('base64');
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/imports/${name}`, import.meta.url)).toString('base64');
 const csv = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 

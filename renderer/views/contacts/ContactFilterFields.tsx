@@ -36,7 +36,7 @@ export function ContactFilterFields({
         onChange={(tagList) => set({ tags: tagList })}
         searchable
         clearable
-        w={240}
+        w={200}
         nothingFoundMessage={t('filters.noTags')}
       />
       <TextInput label={t('filters.place')} value={value.place} onChange={(e) => set({ place: e.currentTarget.value })} w={160} autoComplete="off" />
@@ -54,7 +54,7 @@ export function ContactFilterFields({
         value={value.consent}
         onChange={(consent) => set({ consent })}
         clearable
-        w={260}
+        w={220}
       />
       {withInvitedTo && <InvitedToFields value={value} set={set} excludeEventId={excludeEventId} />}
       <Checkbox label={t('filters.hasEmail')} checked={value.hasEmail} onChange={(e) => set({ hasEmail: e.currentTarget.checked })} mb={10} />

@@ -184,7 +184,7 @@ function ContactTable({ filter, first }: { filter: ContactFilter; first: OutputO
                   </Anchor>
                 </Table.Td>
                 <Table.Td>{contact.email}</Table.Td>
-                <Table.Td>{contact.phone ?? contact.mobile}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{contact.phone ?? contact.mobile}</Table.Td>
                 <Table.Td>{[contact.postalCode, contact.city].filter(Boolean).join(' ')}</Table.Td>
                 <Table.Td>{contact.birthday && formatDate(contact.birthday, i18n.language)}</Table.Td>
                 <Table.Td>
