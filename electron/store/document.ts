@@ -59,6 +59,11 @@ export class StoredDocument<T> {
     this.db.data = next;
   }
 
+  /** Resolves once every change queued so far is done. */
+  async idle(): Promise<void> {
+    await this.queue.catch(() => undefined);
+  }
+
   /** Writes the current state as it is (used for new and migrated documents). */
   save(): Promise<void> {
     return this.update((current) => ({ next: current, result: undefined }));

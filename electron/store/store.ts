@@ -235,8 +235,10 @@ export class Store {
     return new Store(dataDir, meta.document, settings.document, shards, eventDocs, release);
   }
 
-  /** Releases the lock; every acknowledged write is already on disk. */
+  /** Waits for the writes under way, then releases the lock. */
   async close(): Promise<void> {
+    const documents = [this.meta, this.settings, ...this.shards.values(), ...this.eventDocs.values()] as StoredDocument<unknown>[];
+    await Promise.all(documents.map((document) => document.idle()));
     await this.release();
   }
 

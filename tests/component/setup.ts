@@ -1,7 +1,10 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 import '../../renderer/i18n';
+
+// Views wait for the real backend, which writes to disk: on a busy machine that takes longer than a second.
+configure({ asyncUtilTimeout: 5000 });
 
 // Mantine reads media queries and observes sizes; happy-dom has neither.
 Object.defineProperty(window, 'matchMedia', {
