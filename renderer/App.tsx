@@ -1,8 +1,8 @@
-import { Alert, Button, Center, Container, Loader, MantineProvider, Stack } from '@mantine/core';
+import { Alert, Button, Center, Container, Loader, MantineProvider, mergeThemeOverrides, Stack } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import type { Locale } from '../shared/schemas/settings';
@@ -12,6 +12,7 @@ import { applyLocale, translateMessage } from './i18n';
 import { dayjsLocale } from './i18n/format';
 import { theme } from './theme';
 import { CheckinView } from './views/checkin/CheckinView';
+import { DoorView } from './views/checkin/DoorView';
 import { ClubView } from './views/club/ClubView';
 import { ContactFormModal } from './views/contacts/ContactFormModal';
 import { ContactPage } from './views/contacts/ContactPage';
@@ -31,9 +32,14 @@ import { SettingsView } from './views/settings/SettingsView';
 /** `env="test"` turns off Mantine's transitions and portals for component tests. */
 export function App({ env = 'default' }: { env?: 'default' | 'test' }) {
   const [queryClient] = useState(createQueryClient);
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // Close buttons of dialogs get a name in the current language (Mantine's have none).
+  const localisedTheme = useMemo(
+    () => mergeThemeOverrides(theme, { components: { Modal: { defaultProps: { closeButtonProps: { 'aria-label': t('common.close') } } } } }),
+    [t],
+  );
   return (
-    <MantineProvider theme={theme} env={env}>
+    <MantineProvider theme={localisedTheme} env={env}>
       <DatesProvider settings={{ locale: dayjsLocale(i18n.language as Locale), firstDayOfWeek: 1 }}>
         <QueryClientProvider client={queryClient}>
           <Notifications position="bottom-right" />
@@ -75,6 +81,7 @@ function StatusGate() {
               <Route path="edit" element={<ContactFormModal />} />
             </Route>
             <Route path="checkin" element={<CheckinView />} />
+            <Route path="checkin/:eventId" element={<DoorView />} />
             <Route path="followup" element={<FollowupView />} />
             <Route path="club" element={<ClubView />} />
             <Route path="settings" element={<SettingsView />} />

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { contact, contactCreate, contactPatch, contactRef } from './schemas/contact';
+import { checkinRecord } from './schemas/checkin';
+import { contact, contactCreate, contactFields, contactPatch, contactRef } from './schemas/contact';
 import { contactFilter } from './schemas/contact-filter';
-import { consentInput } from './schemas/consent';
+import { consentChannels, consentInput, consentPurposes } from './schemas/consent';
 import { event, eventFields, eventPatch, eventStatuses } from './schemas/event';
 import { id, isoDateTime } from './schemas/common';
 import { importInput, importResult } from './schemas/import';
-import { invitation, invitationView, rsvps } from './schemas/invitation';
+import { invitation, invitationCode, invitationView, rsvps } from './schemas/invitation';
 import { settings, settingsPatch } from './schemas/settings';
 
 /**
@@ -109,6 +110,82 @@ export const operations = {
     invitation,
   ),
   'invitations.list': operation(z.strictObject({ eventId: id }), z.array(invitationView)),
+
+  /**
+   * Door check-in: by invitation id, invitation code (printed card, QR code, USB scanner) or contact id
+   * (an uninvited contact gets a walk-in invitation). Acknowledged once durable on disk. A second check-in
+   * of someone already there changes nothing and answers the earlier record with alreadyCheckedIn.
+   */
+  'checkin.checkIn': operation(
+    z
+      .strictObject({
+        eventId: id,
+        invitationId: id.optional(),
+        code: z.string().trim().toUpperCase().pipe(invitationCode).optional(),
+        contactId: id.optional(),
+        /** Companions arriving with her; default: her plus-ones. */
+        companions: z.number().int().min(0).max(20).optional(),
+        /** Also check in the other invited guests of her household (same address). */
+        household: z.boolean().default(false),
+        device: z.string().trim().min(1).max(100).optional(),
+      })
+      .refine((input) => [input.invitationId, input.code, input.contactId].filter((value) => value !== undefined).length === 1, {
+        error: 'validation.checkinTarget',
+      }),
+    z.object({
+      invitation: invitationView,
+      record: checkinRecord,
+      alreadyCheckedIn: z.boolean(),
+      /** Household members checked in with her. */
+      household: z.array(invitationView),
+    }),
+  ),
+  /** Takes back the guest's latest check-in (a record of its own). */
+  'checkin.undo': operation(
+    z.strictObject({ eventId: id, invitationId: id, device: z.string().trim().min(1).max(100).optional() }),
+    z.object({ invitation: invitationView, record: checkinRecord }),
+  ),
+  /** Registers a new person at the door with her consent, and checks her in. */
+  'checkin.walkIn': operation(
+    z.strictObject({
+      eventId: id,
+      contact: contactFields.pick({ firstName: true, lastName: true, email: true, phone: true }),
+      consents: z
+        .array(z.strictObject({ channel: z.enum(consentChannels), purpose: z.enum(consentPurposes), granted: z.boolean(), wording: z.string().trim().min(1).max(2000) }))
+        .max(10)
+        .default([]),
+      /** Who brought her (becomes her recommender); default: the event's host. */
+      broughtBy: id.optional(),
+      device: z.string().trim().min(1).max(100).optional(),
+    }),
+    z.object({ contact, invitation: invitationView, record: checkinRecord }),
+  ),
+  /**
+   * The door's view of one event. Counts: invited = invitations (walk-ins aside); accepted = of those,
+   * replied yes; arrived = people there now, companions included; walkIns = walk-ins there now;
+   * notArrived = invited guests who did not decline and are not there.
+   */
+  'checkin.state': operation(
+    z.strictObject({ eventId: id }),
+    z.object({
+      counts: z.object({
+        invited: z.number().int(),
+        accepted: z.number().int(),
+        arrived: z.number().int(),
+        walkIns: z.number().int(),
+        notArrived: z.number().int(),
+      }),
+      guests: z.array(invitationView),
+    }),
+  ),
+  /**
+   * Finds people at the door: invited guests first, then other contacts; exact before phonetic; an
+   * invitation code matches its guest.
+   */
+  'checkin.search': operation(
+    z.strictObject({ eventId: id, query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(50).default(10) }),
+    z.array(z.object({ contact, invitation: invitationView.optional() })),
+  ),
 
   /** Fills an empty data folder with the German demo dataset. */
   'demo.load': operation(nothing, z.object({ contacts: z.number().int(), events: z.number().int() })),

@@ -6,6 +6,7 @@ import { normalize } from '../../shared/search/normalize';
 import { parseQuery, rankMatch, searchKey, type QueryTerm, type SearchKey } from '../../shared/search/query';
 import type { EventDocument } from '../store/documents';
 import type { Store } from '../store/store';
+import { perStore } from './per-store';
 
 export type ContactFilterInput = z.output<typeof contactFilter>;
 
@@ -49,6 +50,7 @@ function unlink(map: Map<string, Set<string>>, key: string, value: string): void
  */
 export class ContactIndex {
   private readonly sorted: Entry[];
+  private readonly byId = new Map<string, Entry>();
   /** Recommender id → ids of the contacts it recommended. */
   private readonly referrals = new Map<string, Set<string>>();
   /** Contact id → ids of the events it is invited to. */
@@ -57,6 +59,7 @@ export class ContactIndex {
   constructor(private readonly store: Store) {
     // Built in name order, so that a scan reads memory mostly front to back.
     this.sorted = [...store.contacts()].sort(byName).map(entryOf);
+    for (const entry of this.sorted) this.byId.set(entry.contact.id, entry);
     for (const { contact } of this.sorted) if (contact.referredBy) link(this.referrals, contact.referredBy, contact.id);
     for (const document of store.eventDocuments()) this.eventChanged(document, undefined);
     store.onContactChange((next, previous) => this.contactChanged(next, previous));
@@ -78,10 +81,13 @@ export class ContactIndex {
   private contactChanged(next: Contact | undefined, previous: Contact | undefined): void {
     if (previous) {
       this.sorted.splice(this.position(previous), 1);
+      this.byId.delete(previous.id);
       if (previous.referredBy) unlink(this.referrals, previous.referredBy, previous.id);
     }
     if (next) {
-      this.sorted.splice(this.position(next), 0, entryOf(next));
+      const entry = entryOf(next);
+      this.sorted.splice(this.position(next), 0, entry);
+      this.byId.set(next.id, entry);
       if (next.referredBy) link(this.referrals, next.referredBy, next.id);
     }
   }
@@ -151,6 +157,22 @@ export class ContactIndex {
     return best;
   }
 
+  /**
+   * The matches among a few contacts (an event's guests), ranked as search
+   * ranks them, without a scan. Telling guests apart during the scan instead
+   * doubled a search's time: it reads every matching contact, not only its
+   * search strings.
+   */
+  searchAmong(contactIds: Iterable<string>, terms: readonly QueryTerm[]): Contact[] {
+    const found: Array<{ contact: Contact; rank: number }> = [];
+    for (const contactId of contactIds) {
+      const entry = this.byId.get(contactId);
+      const rank = entry && rankMatch(entry, terms);
+      if (rank !== undefined) found.push({ contact: entry!.contact, rank });
+    }
+    return found.sort((a, b) => a.rank - b.rank || byName(a.contact, b.contact)).map(({ contact }) => contact);
+  }
+
   /** Ids of the contacts `contactId` recommended. */
   referralsOf(contactId: string): string[] {
     return [...(this.referrals.get(contactId) ?? [])];
@@ -161,3 +183,6 @@ export class ContactIndex {
     return [...(this.invitations.get(contactId) ?? [])];
   }
 }
+
+/** The one contact index of a store, shared by the services that search contacts. */
+export const contactIndex = perStore((store) => new ContactIndex(store));

@@ -6,7 +6,7 @@ import { duplicateKeys, duplicateReasons, type DuplicateReason } from '../../sha
 import { parseQuery } from '../../shared/search/query';
 import { validationError } from '../dispatcher';
 import type { Store } from '../store/store';
-import { byName, collator, ContactIndex } from './contact-index';
+import { byName, collator, contactIndex } from './contact-index';
 import { distinctBy } from '../../shared/lists';
 import { mergeContacts, repointInvitations } from './contact-merge';
 import { applyPatch } from './patch';
@@ -36,7 +36,7 @@ function checkReferrer(lookup: Lookup, contactId: string, referrerId: string): v
 }
 
 export function contactService(store: Store) {
-  const index = new ContactIndex(store);
+  const index = contactIndex(store);
   const lookup: Lookup = (id) => store.contact(id);
   const existing = (id: string): Contact => {
     const found = lookup(id);

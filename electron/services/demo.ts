@@ -1,17 +1,21 @@
 import { nanoid } from 'nanoid';
 import { AppError } from '../../shared/errors';
 import { contactFields, type Contact } from '../../shared/schemas/contact';
+import type { CheckinRecord } from '../../shared/schemas/checkin';
+import type { ConsentRecord } from '../../shared/schemas/consent';
 import { eventFields, type Event, type EventKind, type EventStatus } from '../../shared/schemas/event';
 import type { Rsvp } from '../../shared/schemas/invitation';
 import { currentVersion } from '../store/documents';
 import type { Store } from '../store/store';
+import { walkInInvitation } from './checkin';
 import { invitationIndex } from './invitation-index';
 
 /**
  * A realistic German dataset for trying the app and for screenshots: about
  * 150 contacts of a rep's circle with recommendation chains, club members and
- * consent, and a dozen events around today with invitee lists and replies.
- * Seeded, so the same seed and date give the same data.
+ * consent, and a dozen events around today with invitee lists and replies;
+ * past events have their check-ins (and no-shows) and a walk-in or two who
+ * gave consent at the door. Seeded, so the same seed and date give the same data.
  */
 
 const firstNames = [
@@ -47,6 +51,9 @@ const CLUB_TAG = 'Kundenclub';
 const tagPool = ['Stammkundin', 'Gastgeberin', 'Interesse Beratung', 'Nachbarschaft', 'Kollegin'];
 const CONSENT_WORDING = 'Ich möchte per E-Mail über Angebote und Termine informiert werden.';
 const notes = ['Allergie: Lavendel', 'Kommt meist mit Freundin', 'Bevorzugt Abendtermine', 'Hat Interesse an Gastgeberaktion'];
+const DOOR_DEVICE = 'Laptop an der Tür';
+// How likely an invitee turns up, by her reply.
+const turnsUp: Record<Rsvp, number> = { yes: 0.9, maybe: 0.5, pending: 0.15, no: 0.03 };
 
 function random(seed: number) {
   let state = seed >>> 0;
@@ -82,6 +89,9 @@ export function berlinDateTime(date: Date, hour: number, minute = 0): string {
   return `${day}T${pad(hour)}:${pad(minute)}:00+${pad(offsetHours)}:00`;
 }
 
+/** A record at the door; an undo takes back the check-in before it. */
+type DemoCheckin = Pick<CheckinRecord, 'kind' | 'at' | 'companions'>;
+
 interface DemoInvitee {
   /** Index into the dataset's contacts. */
   contact: number;
@@ -89,6 +99,7 @@ interface DemoInvitee {
   plusOnes: number;
   invitedAt: string;
   respondedAt?: string;
+  checkins: DemoCheckin[];
 }
 
 export function demoDataset(now: Date, seed = 20261127) {
@@ -124,9 +135,43 @@ export function demoDataset(now: Date, seed = 20261127) {
       referrer = r.pick(neighbours.length > 0 ? neighbours : open);
     }
     chains.push({ depth: referrer === undefined ? 0 : chains[referrer]!.depth + 1, city });
-    const consentAt = fields.email && r.chance(0.6) ? at(createdAt + r.int(0, 20) * DAY) : undefined;
-    return { fields, createdAt: at(createdAt), referrer, consentAt };
+    const consent = fields.email && r.chance(0.6) ? { at: at(createdAt + r.int(0, 20) * DAY), source: 'form' as ConsentRecord['source'] } : undefined;
+    return { fields, createdAt: at(createdAt), referrer, consent };
   });
+  // Walk-ins are added once all events are made, so that no earlier event invites them.
+  const walkInContacts: typeof contacts = [];
+
+  /** Who came, when and with how many; now and then a guest checked in by mistake and undone a minute later. */
+  function door(startsAt: number, { rsvp, plusOnes }: Pick<DemoInvitee, 'rsvp' | 'plusOnes'>): DemoCheckin[] {
+    const arrival = startsAt + r.int(-15, 35) * 60_000;
+    if (r.chance(turnsUp[rsvp])) return [{ kind: 'checkin', at: at(arrival), companions: rsvp === 'yes' ? plusOnes : 0 }];
+    if (!r.chance(0.08)) return [];
+    return [
+      { kind: 'checkin', at: at(arrival), companions: 0 },
+      { kind: 'undo', at: at(arrival + r.int(1, 3) * 60_000), companions: 0 },
+    ];
+  }
+
+  /** New people at the door, brought by a guest (or the host) and registered with their consent. */
+  function walkIns(startsAt: number, hostIndex: number | undefined, guests: readonly DemoInvitee[]): Array<{ contact: number; at: string }> {
+    const arrived = guests.filter((guest) => guest.checkins.at(-1)?.kind === 'checkin').map((guest) => guest.contact);
+    // Chains stay at most three people long.
+    const bringers = [...arrived, ...(hostIndex === undefined ? [] : [hostIndex])].filter((index) => chains[index]!.depth < 2);
+    return Array.from({ length: r.int(1, 2) }, () => {
+      const firstName = r.pick(firstNames);
+      const lastName = r.pick(lastNames);
+      const arrival = at(startsAt + r.int(0, 40) * 60_000);
+      const fields = contactFields.parse({
+        firstName,
+        lastName,
+        email: r.chance(0.8) ? `${ascii(firstName)}.${ascii(lastName)}${r.int(1, 99)}@${r.pick(mailDomains)}` : undefined,
+        phone: r.chance(0.7) ? `0${r.int(151, 179)} ${r.int(1000000, 9999999)}` : undefined,
+      });
+      const consent = fields.email && r.chance(0.75) ? { at: arrival, source: 'door' as const } : undefined;
+      walkInContacts.push({ fields, createdAt: arrival, referrer: bringers.length > 0 ? r.pick(bringers) : undefined, consent });
+      return { contact: contacts.length + walkInContacts.length - 1, at: arrival };
+    });
+  }
 
   /** A host's friends first (same town, then a shared tag); club evenings invite club members first. */
   function invitees(hostIndex: number | undefined, kind: EventKind): number[] {
@@ -175,9 +220,9 @@ export function demoDataset(now: Date, seed = 20261127) {
     });
     const startsAt = Date.parse(fields.startsAt);
     // Past events: invited weeks before, nearly everyone answered. Near ones: invitations out, many still open. Later ones: a list not yet sent.
+    const past = status === 'held' || status === 'closed';
     const guests = invitees(hosted ? hostIndex : undefined, kind).map((contact): DemoInvitee => {
-      if (status === 'planned') return { contact, rsvp: 'pending', plusOnes: 0, invitedAt: at(now.getTime() - r.int(0, 3) * DAY) };
-      const past = status !== 'invited';
+      if (status === 'planned') return { contact, rsvp: 'pending', plusOnes: 0, invitedAt: at(now.getTime() - r.int(0, 3) * DAY), checkins: [] };
       const invitedAt = past ? startsAt - r.int(14, 24) * DAY : now.getTime() - r.int(3, 10) * DAY;
       const answer = reply(past ? 0.9 : 0.55);
       const until = Math.min(startsAt, now.getTime());
@@ -186,12 +231,24 @@ export function demoDataset(now: Date, seed = 20261127) {
         ...answer,
         invitedAt: at(invitedAt),
         ...(answer.rsvp !== 'pending' && { respondedAt: at(invitedAt + r.next() * (until - invitedAt)) }),
+        checkins: past ? door(startsAt, answer) : [],
       };
     });
     const createdAt = at(Math.min(startsAt - 28 * DAY, now.getTime() - 7 * DAY));
-    return { fields, status, createdAt, hostIndex: hosted ? hostIndex : undefined, invitees: guests };
+    const hostOf = hosted ? hostIndex : undefined;
+    return { fields, status, createdAt, hostIndex: hostOf, invitees: guests, walkIns: past ? walkIns(startsAt, hostOf, guests) : [] };
   });
-  return { contacts, events };
+  return { contacts: [...contacts, ...walkInContacts], events };
+}
+
+/** The door's records with ids; each undo names the check-in before it. */
+function records(checkins: readonly DemoCheckin[]): CheckinRecord[] {
+  const made: CheckinRecord[] = [];
+  for (const checkin of checkins) {
+    const undoes = checkin.kind === 'undo' ? made.at(-1)?.id : undefined;
+    made.push({ ...checkin, id: nanoid(), device: DOOR_DEVICE, ...(undoes && { undoes }) });
+  }
+  return made;
 }
 
 export function demoService(store: Store) {
@@ -201,27 +258,28 @@ export function demoService(store: Store) {
       if (!store.isEmpty()) throw new AppError('CONFLICT', 'errors.demoNotEmpty');
       const dataset = demoDataset(new Date());
       const ids = dataset.contacts.map(() => nanoid());
-      const contacts = dataset.contacts.map(({ fields, createdAt, referrer, consentAt }, i): Contact => ({
+      const contacts = dataset.contacts.map(({ fields, createdAt, referrer, consent }, i): Contact => ({
         ...fields,
         tags: fields.tags ?? [],
         ...(referrer !== undefined && { referredBy: ids[referrer] }),
-        consents: consentAt
-          ? [{ id: nanoid(), channel: 'email', purpose: 'marketing', granted: true, source: 'form', wording: CONSENT_WORDING, at: consentAt }]
-          : [],
+        consents: consent ? [{ id: nanoid(), channel: 'email', purpose: 'marketing', granted: true, wording: CONSENT_WORDING, ...consent } satisfies ConsentRecord] : [],
         id: ids[i]!,
         createdAt,
         updatedAt: createdAt,
       }));
       // One write through the journal instead of one per contact.
       await store.transact({ contactIds: ids }, () => ({ contacts, result: undefined }));
-      for (const { fields, status, createdAt, hostIndex, invitees } of dataset.events) {
+      for (const { fields, status, createdAt, hostIndex, invitees, walkIns } of dataset.events) {
         const id = nanoid();
         const event: Event = { ...fields, id, status, hostId: hostIndex === undefined ? undefined : ids[hostIndex], createdAt, updatedAt: createdAt };
         await index.withNewInvitations((create) =>
           store.saveEventDocument(id, () => ({
             schemaVersion: currentVersion.event,
             event,
-            invitations: invitees.map(({ contact, invitedAt, ...answer }) => ({ ...create(ids[contact]!, invitedAt), ...answer })),
+            invitations: [
+              ...invitees.map(({ contact, invitedAt, checkins, ...answer }) => ({ ...create(ids[contact]!, invitedAt), ...answer, checkins: records(checkins) })),
+              ...walkIns.map(({ contact, at }) => ({ ...walkInInvitation(create, ids[contact]!, at, 0), checkins: records([{ kind: 'checkin', at, companions: 0 }]) })),
+            ],
           })),
         );
       }

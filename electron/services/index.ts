@@ -1,6 +1,7 @@
 import type { AppStatus } from '../../shared/contract';
 import type { Handlers } from '../dispatcher';
 import type { Store } from '../store/store';
+import { checkinService } from './checkin';
 import { contactService } from './contacts';
 import { demoService } from './demo';
 import { eventService } from './events';
@@ -13,6 +14,7 @@ export function createHandlers(store: Store, version: string): Handlers {
   const events = eventService(store);
   const invitations = invitationService(store);
   const imports = importService(store);
+  const checkin = checkinService(store);
   const demo = demoService(store);
   return {
     'app.status': (): AppStatus => ({ state: 'ready', version, dataDir: store.dataDir, empty: store.isEmpty() }),
@@ -46,6 +48,11 @@ export function createHandlers(store: Store, version: string): Handlers {
     'invitations.remove': invitations.remove,
     'invitations.setRsvp': invitations.setRsvp,
     'invitations.list': invitations.list,
+    'checkin.checkIn': checkin.checkIn,
+    'checkin.undo': checkin.undo,
+    'checkin.walkIn': checkin.walkIn,
+    'checkin.state': checkin.state,
+    'checkin.search': checkin.search,
     'demo.load': demo.load,
   };
 }

@@ -2,8 +2,12 @@ import { customAlphabet, nanoid } from 'nanoid';
 import { INVITATION_CODE_ALPHABET, type Invitation } from '../../shared/schemas/invitation';
 import type { EventDocument } from '../store/documents';
 import type { Store } from '../store/store';
+import { perStore } from './per-store';
 
 const randomCode = customAlphabet(INVITATION_CODE_ALPHABET, 6);
+
+/** Makes a new pending invitation with a code no other invitation has. */
+export type CreateInvitation = (contactId: string, invitedAt: string) => Invitation;
 
 /**
  * Where each invitation lives and which codes are taken, across all events,
@@ -12,7 +16,8 @@ const randomCode = customAlphabet(INVITATION_CODE_ALPHABET, 6);
  */
 export class InvitationIndex {
   private readonly eventOf = new Map<string, string>();
-  private readonly codes = new Set<string>();
+  /** Code → invitation id: a code typed or scanned at the door finds its guest without a scan. */
+  private readonly codes = new Map<string, string>();
   // Codes handed out for a write that has not committed yet, so that two concurrent writes never pick the same one.
   private readonly reserved = new Set<string>();
 
@@ -30,7 +35,7 @@ export class InvitationIndex {
     }
     for (const invitation of next.invitations) {
       this.eventOf.set(invitation.id, next.event.id);
-      this.codes.add(invitation.code);
+      this.codes.set(invitation.code, invitation.id);
     }
   }
 
@@ -39,18 +44,23 @@ export class InvitationIndex {
     return this.eventOf.get(invitationId);
   }
 
+  /** The invitation with this code (upper case), in whichever event. */
+  invitationIdOf(code: string): string | undefined {
+    return this.codes.get(code);
+  }
+
   /**
    * Runs `write` with a factory for new pending invitations whose codes are
    * unique across all events, including invitations being written concurrently.
    */
-  async withNewInvitations<R>(write: (create: (contactId: string, invitedAt: string) => Invitation) => Promise<R>): Promise<R> {
+  async withNewInvitations<R>(write: (create: CreateInvitation) => Promise<R>): Promise<R> {
     const handedOut: string[] = [];
-    const create = (contactId: string, invitedAt: string): Invitation => {
+    const create: CreateInvitation = (contactId, invitedAt) => {
       let code = randomCode();
       while (this.codes.has(code) || this.reserved.has(code)) code = randomCode();
       this.reserved.add(code);
       handedOut.push(code);
-      return { id: nanoid(), contactId, code, rsvp: 'pending', plusOnes: 0, invitedAt, walkIn: false };
+      return { id: nanoid(), contactId, code, rsvp: 'pending', plusOnes: 0, invitedAt, walkIn: false, checkins: [] };
     };
     try {
       return await write(create);
@@ -61,13 +71,4 @@ export class InvitationIndex {
   }
 }
 
-const indexes = new WeakMap<Store, InvitationIndex>();
-
-export function invitationIndex(store: Store): InvitationIndex {
-  let index = indexes.get(store);
-  if (!index) {
-    index = new InvitationIndex(store);
-    indexes.set(store, index);
-  }
-  return index;
-}
+export const invitationIndex = perStore((store) => new InvitationIndex(store));

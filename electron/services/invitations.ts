@@ -20,7 +20,7 @@ const german = new Intl.Collator('de', { sensitivity: 'base', numeric: true });
 const byName = (a: InvitationView, b: InvitationView) =>
   german.compare(a.contact.lastName, b.contact.lastName) || german.compare(a.contact.firstName, b.contact.firstName);
 
-function contactView({ id, firstName, lastName, email, phone, mobile }: Contact): InvitationView['contact'] {
+export function contactView({ id, firstName, lastName, email, phone, mobile }: Contact): InvitationView['contact'] {
   return { id, firstName, lastName, ...(email && { email }), ...(phone && { phone }), ...(mobile && { mobile }) };
 }
 

@@ -41,7 +41,7 @@ export const contactsDocument = z.strictObject({
   contacts: z.record(z.string(), contact),
 });
 
-/** One event with everything that belongs to it: its invitations (later also check-ins, orders, tasks). */
+/** One event with everything that belongs to it: its invitations with their check-ins (later also orders, tasks). */
 export const eventDocument = z.strictObject({
   schemaVersion: z.literal(currentVersion.event),
   event,

@@ -17,12 +17,17 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-function useOperation<K extends OperationName>(operation: K, input: InputOf<K>, options: { enabled?: boolean; keepPrevious?: boolean } = {}) {
+function useOperation<K extends OperationName>(
+  operation: K,
+  input: InputOf<K>,
+  options: { enabled?: boolean; keepPrevious?: boolean; refetchInterval?: number } = {},
+) {
   return useQuery({
     queryKey: [operation, input],
     queryFn: () => call(operation, input),
     enabled: options.enabled ?? true,
     placeholderData: options.keepPrevious ? keepPreviousData : undefined,
+    refetchInterval: options.refetchInterval,
   });
 }
 
@@ -49,6 +54,8 @@ const contactQueries = [
 ] as const;
 const eventQueries = ['events.list', 'events.get', 'contacts.history', 'app.status'] as const;
 const invitationQueries = ['invitations.list', 'contacts.history', 'contacts.list'] as const;
+// A walk-in creates a contact, and a check-in of a contact who was not invited creates an invitation.
+const checkinQueries = ['checkin.state', 'checkin.search', ...contactQueries] as const;
 
 export const useAppStatus = () => useOperation('app.status', {});
 export const useSettings = () => useOperation('settings.get', {});
@@ -111,6 +118,15 @@ export const useInvitations = (eventId: string) => useOperation('invitations.lis
 export const useAddInvitations = () => useOperationMutation('invitations.add', invitationQueries);
 export const useRemoveInvitation = () => useOperationMutation('invitations.remove', invitationQueries);
 export const useSetRsvp = () => useOperationMutation('invitations.setRsvp', invitationQueries);
+
+/** The door's counts and guests; polled, so check-ins at a second door station show up here too. */
+export const useCheckinState = (eventId: string) => useOperation('checkin.state', { eventId }, { refetchInterval: 3000 });
+export const checkinSearchInput = (eventId: string, query: string): InputOf<'checkin.search'> => ({ eventId, query, limit: 12 });
+export const useCheckinSearch = (eventId: string, query: string) =>
+  useOperation('checkin.search', checkinSearchInput(eventId, query), { enabled: query.trim() !== '', keepPrevious: true });
+export const useCheckIn = () => useOperationMutation('checkin.checkIn', checkinQueries);
+export const useUndoCheckin = () => useOperationMutation('checkin.undo', checkinQueries);
+export const useWalkIn = () => useOperationMutation('checkin.walkIn', checkinQueries);
 
 /** Demo data touches everything, so everything is refetched. */
 export function useLoadDemo() {

@@ -9,7 +9,8 @@ import {
   IconUsersGroup,
   type Icon,
 } from '@tabler/icons-react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useState } from 'react';
+import { Link, Outlet, useLocation, useNavigate, useOutletContext } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ShortcutKeys, shortcuts, type ShortcutName } from './shortcuts';
 
@@ -24,20 +25,31 @@ const sections: { path: string; label: string; icon: Icon }[] = [
 
 const shortcutLabels: Record<ShortcutName, string> = { newEvent: 'shortcuts.newEvent', newContact: 'shortcuts.newContact' };
 
+/** What a view may change about the shell: door mode hides header and navigation. */
+export interface AppChrome {
+  doorMode: boolean;
+  setDoorMode: (on: boolean) => void;
+}
+export const useAppChrome = () => useOutletContext<AppChrome>();
+
 export function AppLayout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const navigate = useNavigate();
   const [navOpen, { toggle, close }] = useDisclosure(false);
+  const [doorMode, setDoorMode] = useState(false);
 
   // Empty ignore list: the shortcuts also work while the cursor is in a search or form field.
-  useHotkeys(
-    Object.values(shortcuts).map(({ hotkey, to }) => [hotkey, () => navigate(to)]),
-    [],
-  );
+  // In door mode they are off: a guest at the laptop must not wander into the rest of the app.
+  useHotkeys(doorMode ? [] : Object.values(shortcuts).map(({ hotkey, to }) => [hotkey, () => navigate(to)]), []);
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
+    <AppShell
+      header={{ height: 60 }}
+      navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !navOpen } }}
+      padding="lg"
+      disabled={doorMode}
+    >
       <AppShell.Header>
         <Group h="100%" px="md" gap="sm">
           <Burger opened={navOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('app.toggleNavigation')} />
@@ -80,7 +92,7 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main>
-        <Outlet />
+        <Outlet context={{ doorMode, setDoorMode } satisfies AppChrome} />
       </AppShell.Main>
     </AppShell>
   );

@@ -49,3 +49,8 @@ export function formatDate(isoDate: string, locale: string): string {
 export function formatMoney(cents: number, currency: string, locale: string): string {
   return new Intl.NumberFormat(toIntl(locale), { style: 'currency', currency }).format(cents / 100);
 }
+
+/** "19:42" from an ISO date-time, in the computer's time zone. */
+export function formatTime(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(toIntl(locale), { hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, isoDateTime, optionalText } from './common';
+import { checkinRecord } from './checkin';
 import { contactRef } from './contact';
 
 export const rsvps = ['pending', 'yes', 'no', 'maybe'] as const;
@@ -20,6 +21,8 @@ export const invitation = z.strictObject({
   note: optionalText(500),
   /** Came without an invitation (registered at the door). */
   walkIn: z.boolean().default(false),
+  /** Check-ins and undos at the door, oldest first. */
+  checkins: z.array(checkinRecord).default([]),
 });
 
 /** An invitation as lists show it: with the person's name and ways to reach them. */

@@ -21,3 +21,14 @@ export function phoneDigits(phone: string): string {
   const digits = (phone.trim().startsWith('+') ? '00' : '') + phone.replace(/\(0\)/g, '').replace(/\D/g, '');
   return digits.startsWith('0049') ? `0${digits.slice(4)}` : digits;
 }
+
+/**
+ * Who lives together: street and postcode, normalised ("Hauptstr. 5" is
+ * "Hauptstraße 5"); undefined when either is missing. One household checks in
+ * with one action at the door.
+ */
+export function householdKey(contact: { street?: string; postalCode?: string }): string | undefined {
+  if (!contact.street || !contact.postalCode) return undefined;
+  const street = normalize(contact.street).replace(/str(?:asse|\.)/g, 'str').replace(/[^\p{L}\p{N}]/gu, '');
+  return `${street}|${contact.postalCode.replace(/\s/g, '').toUpperCase()}`;
+}

@@ -25,8 +25,9 @@ afterAll(async () => {
 describe('demo data', () => {
   it('invites 8 to 20 people to every event, never the host, each with a unique code', async () => {
     for (const { event, invitations } of events) {
-      expect(invitations.length).toBeGreaterThanOrEqual(8);
-      expect(invitations.length).toBeLessThanOrEqual(20);
+      const invited = invitations.filter((invitation) => !invitation.walkIn);
+      expect(invited.length).toBeGreaterThanOrEqual(8);
+      expect(invited.length).toBeLessThanOrEqual(20);
       expect(new Set(invitations.map((invitation) => invitation.contactId)).size).toBe(invitations.length);
       expect(invitations.some((invitation) => invitation.contactId === event.hostId)).toBe(false);
     }
@@ -73,11 +74,31 @@ describe('demo data', () => {
           channel: 'email',
           purpose: 'marketing',
           granted: true,
-          source: 'form',
+          source: expect.stringMatching(/^(form|door)$/),
           wording: 'Ich möchte per E-Mail über Angebote und Termine informiert werden.',
         }),
       ]);
     }
+  });
+
+  it('has the door of past events: most who said yes arrived, some with companions, walk-ins with consent given at the door', async () => {
+    const past = events.filter(({ event }) => event.status === 'held' || event.status === 'closed');
+    expect(past.length).toBeGreaterThan(2);
+    const invitations = past.flatMap(({ invitations }) => invitations);
+    const arrived = (invitation: InvitationView) => invitation.checkins.at(-1)?.kind === 'checkin';
+    const yes = invitations.filter((invitation) => !invitation.walkIn && invitation.rsvp === 'yes');
+    expect(yes.filter(arrived).length / yes.length).toBeGreaterThan(0.7);
+    expect(invitations.some((invitation) => arrived(invitation) && invitation.checkins.at(-1)!.companions > 0)).toBe(true);
+    for (const { invitations } of past) expect(invitations.filter((invitation) => invitation.walkIn && arrived(invitation)).length).toBeGreaterThanOrEqual(1);
+    for (const invitation of invitations) {
+      for (const [i, record] of invitation.checkins.entries()) if (record.kind === 'undo') expect(record.undoes).toBe(invitation.checkins[i - 1]!.id);
+    }
+
+    const byId = new Map(contacts.map((contact) => [contact.id, contact]));
+    const walkIns = invitations.filter((invitation) => invitation.walkIn).map((invitation) => byId.get(invitation.contactId)!);
+    expect(walkIns.some((contact) => contact.consents.some((consent) => consent.source === 'door'))).toBe(true);
+    // The door opens on the evening itself: upcoming events have no records yet.
+    for (const { event, invitations } of events) if (event.status !== 'held' && event.status !== 'closed') expect(invitations.every((invitation) => invitation.checkins.length === 0)).toBe(true);
   });
 
   it('is the same for the same seed and date', () => {

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconBan, IconCalendarDown, IconCopy, IconPencil, IconPrinter } from '@tabler/icons-react';
+import { IconBan, IconCalendarDown, IconCopy, IconDoorEnter, IconPencil, IconPrinter } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate, useParams } from 'react-router';
@@ -102,6 +102,11 @@ function EventDetails({ event }: { event: Event }) {
             </Group>
           </Stack>
           <Group gap="xs">
+            {event.status !== 'cancelled' && (
+              <Button component={Link} to={`/checkin/${event.id}`} leftSection={<IconDoorEnter size={18} aria-hidden />}>
+                {t('checkin.open')}
+              </Button>
+            )}
             {nextStatuses[event.status].map((status) => (
               <Button key={status} variant="light" onClick={() => void moveTo(status)} loading={setStatus.isPending && setStatus.variables?.status === status}>
                 {t(`events.markAs.${status}`)}
