@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openBackend } from '../electron/backend';
-import { currentVersion, paths, type EventDocument } from '../electron/store/documents';
+import { newEventDocument, paths, type EventDocument } from '../electron/store/documents';
 import { INVITATION_CODE_ALPHABET, type Invitation } from '../shared/schemas/invitation';
 import { generateContact, percentiles, timed, writeContacts } from './large-dataset';
 
@@ -43,8 +43,7 @@ function eventDocument(index: number, guests: number, past: boolean): EventDocum
     };
   });
   return {
-    schemaVersion: currentVersion.event,
-    event: { id: padded('e', index), title: `Homeparty ${index}`, kind: 'party', startsAt, status: past ? 'closed' : 'invited', createdAt: startsAt, updatedAt: startsAt },
+    ...newEventDocument({ id: padded('e', index), title: `Homeparty ${index}`, kind: 'party', startsAt, status: past ? 'closed' : 'invited', createdAt: startsAt, updatedAt: startsAt }),
     invitations: invited,
   };
 }

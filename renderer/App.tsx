@@ -19,13 +19,19 @@ import { ContactPage } from './views/contacts/ContactPage';
 import { ContactsView } from './views/contacts/ContactsView';
 import { DuplicatesView } from './views/contacts/DuplicatesView';
 import { ImportView } from './views/contacts/ImportView';
+import { CatalogView } from './views/followup/CatalogView';
+import { DashboardView } from './views/followup/DashboardView';
 import { FollowupView } from './views/followup/FollowupView';
+import { TasksView } from './views/followup/TasksView';
 import { CalendarView } from './views/planning/CalendarView';
 import { EventFormModal } from './views/planning/EventFormModal';
 import { EventPage } from './views/planning/EventPage';
+import { EventReportPage } from './views/planning/EventReportPage';
+import { ReconciliationPage } from './views/orders/ReconciliationPage';
 import { PlanningView } from './views/planning/PlanningView';
 import { CardsPrint } from './views/print/CardsPrint';
 import { GuestListPrint } from './views/print/GuestListPrint';
+import { TaskLettersPrint } from './views/print/TaskLettersPrint';
 import { RecoveryScreen } from './views/recovery/RecoveryScreen';
 import { SettingsView } from './views/settings/SettingsView';
 
@@ -63,6 +69,7 @@ function StatusGate() {
           {/* Printouts without the app shell: only the page goes to the printer. */}
           <Route path="print/events/:id/guests" element={<GuestListPrint />} />
           <Route path="print/events/:id/cards" element={<CardsPrint />} />
+          <Route path="print/tasks/:taskIds" element={<TaskLettersPrint />} />
           <Route element={<AppLayout />}>
             <Route index element={<Navigate to="/planning" replace />} />
             <Route path="planning" element={<PlanningView />}>
@@ -72,6 +79,8 @@ function StatusGate() {
             <Route path="planning/:id" element={<EventPage />}>
               <Route path="edit" element={<EventFormModal />} />
             </Route>
+            <Route path="planning/:id/report" element={<EventReportPage />} />
+            <Route path="planning/:id/reconciliation" element={<ReconciliationPage />} />
             <Route path="contacts" element={<ContactsView />}>
               <Route path="new" element={<ContactFormModal />} />
             </Route>
@@ -82,7 +91,11 @@ function StatusGate() {
             </Route>
             <Route path="checkin" element={<CheckinView />} />
             <Route path="checkin/:eventId" element={<DoorView />} />
-            <Route path="followup" element={<FollowupView />} />
+            <Route path="followup" element={<FollowupView />}>
+              <Route index element={<TasksView />} />
+              <Route path="catalog" element={<CatalogView />} />
+              <Route path="reports" element={<DashboardView />} />
+            </Route>
             <Route path="club" element={<ClubView />} />
             <Route path="settings" element={<SettingsView />} />
             <Route path="*" element={<Navigate to="/planning" replace />} />

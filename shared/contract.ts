@@ -1,11 +1,16 @@
 import { z } from 'zod';
+import { product, productFields, productPatch } from './schemas/catalog';
 import { checkinRecord } from './schemas/checkin';
+import { hostReward } from './schemas/host-reward';
+import { orderLineInput, orderStatuses, orderView, paymentMethods } from './schemas/order';
+import { taskView } from './schemas/task';
 import { contact, contactCreate, contactFields, contactPatch, contactRef } from './schemas/contact';
 import { contactFilter } from './schemas/contact-filter';
 import { consentChannels, consentInput, consentPurposes } from './schemas/consent';
 import { event, eventFields, eventPatch, eventStatuses } from './schemas/event';
 import { id, isoDateTime } from './schemas/common';
 import { importInput, importResult } from './schemas/import';
+import { cents } from './schemas/catalog';
 import { invitation, invitationCode, invitationView, rsvps } from './schemas/invitation';
 import { settings, settingsPatch } from './schemas/settings';
 
@@ -186,6 +191,103 @@ export const operations = {
     z.strictObject({ eventId: id, query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(50).default(10) }),
     z.array(z.object({ contact, invitation: invitationView.optional() })),
   ),
+
+  'catalog.list': operation(
+    z.strictObject({ query: z.string().trim().max(100).optional(), includeInactive: z.boolean().default(false) }),
+    z.array(product),
+  ),
+  'catalog.create': operation(productFields, product),
+  'catalog.update': operation(productPatch, product),
+  /** Imports products from CSV (e.g. "Artikelnummer;Bezeichnung;Kategorie;Preis" with prices like 24,90 and 1.249,00); all or nothing. */
+  'catalog.import': operation(
+    importInput.pick({ fileName: true, contentBase64: true, dryRun: true }),
+    z.object({
+      created: z.number().int(),
+      updated: z.number().int(),
+      skipped: z.number().int(),
+      errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+      preview: z.array(productFields.extend({ line: z.number().int(), action: z.enum(['create', 'update', 'skip']) })).optional(),
+    }),
+  ),
+
+  'orders.create': operation(
+    z.strictObject({ eventId: id.optional(), contactId: id, lines: z.array(orderLineInput).min(1).max(200), note: z.string().trim().max(1000).optional() }),
+    orderView,
+  ),
+  /** Replaces the lines (and/or note) of an order that is not cancelled. */
+  'orders.update': operation(
+    z.strictObject({ id, lines: z.array(orderLineInput).min(1).max(200).optional(), note: z.string().trim().max(1000).optional() }),
+    orderView,
+  ),
+  'orders.list': operation(
+    z.strictObject({ eventId: id.optional(), contactId: id.optional(), status: z.array(z.enum(orderStatuses)).optional(), withoutEvent: z.boolean().optional() }),
+    z.array(orderView),
+  ),
+  'orders.setStatus': operation(z.strictObject({ id, status: z.enum(orderStatuses) }), orderView),
+  'orders.addPayment': operation(
+    z.strictObject({ orderId: id, method: z.enum(paymentMethods), amountCents: cents.min(1, { error: 'validation.cents' }), at: isoDateTime.optional(), note: z.string().trim().max(200).optional() }),
+    orderView,
+  ),
+  /** Per event: what each guest owes and paid, what was collected by method, and the difference. */
+  'orders.reconciliation': operation(
+    z.strictObject({ eventId: id }),
+    z.object({
+      guests: z.array(z.object({ contact: contactRef, totalCents: z.number().int(), paidCents: z.number().int(), openCents: z.number().int() })),
+      byMethod: z.record(z.enum(paymentMethods), z.number().int()),
+      totalCents: z.number().int(),
+      paidCents: z.number().int(),
+      openCents: z.number().int(),
+    }),
+  ),
+
+  /** A guest who wants to host: a planned event with her as host, linked to the event where she booked. */
+  'events.book': operation(
+    z.strictObject({ eventId: id, contactId: id, startsAt: isoDateTime, kind: z.enum(['presentation', 'party', 'club', 'online']).default('party'), title: z.string().trim().min(1).max(200).optional() }),
+    event,
+  ),
+  /** The event's figures: guests, sales, the host's reward, bookings. */
+  'events.report': operation(
+    z.strictObject({ eventId: id }),
+    z.object({
+      invited: z.number().int(),
+      accepted: z.number().int(),
+      came: z.number().int(),
+      walkIns: z.number().int(),
+      buyingGuests: z.number().int(),
+      salesCents: z.number().int(),
+      averageOrderCents: z.number().int(),
+      paidCents: z.number().int(),
+      openCents: z.number().int(),
+      topProducts: z.array(z.object({ productId: id, name: z.string(), quantity: z.number().int(), salesCents: z.number().int() })),
+      hostReward,
+      /** Events booked at this one. */
+      bookings: z.array(event),
+      /** The events this one's host booked at, oldest first: the chain of bookings. */
+      bookingChain: z.array(event),
+      commissionCents: z.number().int(),
+    }),
+  ),
+  /** Across events: sales and events per month, the funnel, top hosts, products and recommenders. */
+  'reports.dashboard': operation(
+    z.strictObject({ from: isoDateTime.optional(), to: isoDateTime.optional() }),
+    z.object({
+      months: z.array(z.object({ month: z.string(), salesCents: z.number().int(), events: z.number().int() })),
+      funnel: z.object({ invited: z.number().int(), came: z.number().int(), bought: z.number().int() }),
+      topHosts: z.array(z.object({ contact: contactRef, salesCents: z.number().int(), events: z.number().int() })),
+      topProducts: z.array(z.object({ productId: id, name: z.string(), quantity: z.number().int(), salesCents: z.number().int() })),
+      /** Whose recommendations brought the most sales (the sales of everyone down their chain; people: those of them who bought). */
+      topReferrers: z.array(z.object({ contact: contactRef, salesCents: z.number().int(), people: z.number().int() })),
+      salesCents: z.number().int(),
+      commissionCents: z.number().int(),
+    }),
+  ),
+
+  /** Follow-up tasks by due date; dueBefore keeps those due earlier than that day. Reorder and birthday tasks are computed, and stored once completed. */
+  'tasks.list': operation(
+    z.strictObject({ status: z.enum(['open', 'done', 'all']).default('open'), eventId: id.optional(), dueBefore: z.iso.date().optional() }),
+    z.array(taskView),
+  ),
+  'tasks.complete': operation(z.strictObject({ taskId: id, done: z.boolean().default(true) }), taskView),
 
   /** Fills an empty data folder with the German demo dataset. */
   'demo.load': operation(nothing, z.object({ contacts: z.number().int(), events: z.number().int() })),

@@ -75,3 +75,9 @@ export function repointInvitations(invitations: readonly Invitation[], keepId: s
     .filter((invitation) => invitation === stays || !theirs.includes(invitation))
     .map((invitation) => (invitation === stays ? { ...invitation, contactId: keepId } : invitation));
 }
+
+/** Records of a merged contact (orders, tasks) now name the kept one; undefined when none named a merged contact. */
+export function repointRecords<T extends { contactId: string }>(records: readonly T[], keepId: string, mergedIds: ReadonlySet<string>): T[] | undefined {
+  if (!records.some((record) => mergedIds.has(record.contactId))) return undefined;
+  return records.map((record) => (mergedIds.has(record.contactId) ? { ...record, contactId: keepId } : record));
+}

@@ -8,7 +8,7 @@ import { validationError } from '../dispatcher';
 import type { Store } from '../store/store';
 import { byName, collator, contactIndex } from './contact-index';
 import { distinctBy } from '../../shared/lists';
-import { mergeContacts, repointInvitations } from './contact-merge';
+import { mergeContacts, repointInvitations, repointRecords } from './contact-merge';
 import { applyPatch } from './patch';
 
 type Lookup = (id: string) => Contact | undefined;
@@ -123,14 +123,20 @@ export function contactService(store: Store) {
       }
       const involved = [keepId, ...mergedIds];
       involved.forEach(existing);
-      // Everything a merge touches: the contacts, whom the merged ones recommended, and every event they are invited to.
+      // Everything a merge touches: the contacts, whom the merged ones recommended, every event they are
+      // invited to or have orders or tasks at, and the orders and tasks outside events.
+      const namesMerged = (records: ReadonlyArray<{ contactId: string }>) => records.some((record) => mergedIds.has(record.contactId));
       const reach = () => ({
         contactIds: new Set([...involved, ...[...mergedIds].flatMap((id) => index.referralsOf(id))]),
-        eventIds: new Set(involved.flatMap((id) => index.eventsOf(id))),
+        eventIds: new Set([
+          ...involved.flatMap((id) => index.eventsOf(id)),
+          // Merges are rare: a scan of the events for orders and tasks is fine here.
+          ...[...store.eventDocuments()].filter((document) => namesMerged(document.orders) || namesMerged(document.tasks)).map((document) => document.event.id),
+        ]),
       });
       const scope = reach();
 
-      return store.transact({ contactIds: [...scope.contactIds], eventIds: [...scope.eventIds] }, (view) => {
+      return store.transact({ contactIds: [...scope.contactIds], eventIds: [...scope.eventIds], singletons: ['orders', 'tasks'] }, (view) => {
         // A recommendation or invitation added while the documents were being held would be left pointing nowhere.
         const now = reach();
         if (![...now.contactIds].every((id) => scope.contactIds.has(id)) || ![...now.eventIds].every((id) => scope.eventIds.has(id))) {
@@ -156,9 +162,20 @@ export function contactService(store: Store) {
         const eventDocuments = [...now.eventIds].flatMap((eventId) => {
           const document = view.eventDocument(eventId)!;
           const invitations = repointInvitations(document.invitations, keepId, mergedIds);
-          return invitations ? [{ ...document, invitations }] : [];
+          const orders = repointRecords(document.orders, keepId, mergedIds);
+          const tasks = repointRecords(document.tasks, keepId, mergedIds);
+          if (!invitations && !orders && !tasks) return [];
+          return [{ ...document, invitations: invitations ?? document.invitations, orders: orders ?? document.orders, tasks: tasks ?? document.tasks }];
         });
-        return { contacts: [parsed.data, ...repointed], removeContacts: [...mergedIds], eventDocuments, result: parsed.data };
+        const outsideOrders = view.singleton('orders');
+        const outsideTasks = view.singleton('tasks');
+        const movedOrders = repointRecords(Object.values(outsideOrders.orders), keepId, mergedIds);
+        const movedTasks = repointRecords(Object.values(outsideTasks.tasks), keepId, mergedIds);
+        const singletons = {
+          ...(movedOrders ? { orders: { ...outsideOrders, orders: Object.fromEntries(movedOrders.map((order) => [order.id, order])) } } : {}),
+          ...(movedTasks ? { tasks: { ...outsideTasks, tasks: Object.fromEntries(movedTasks.map((task) => [task.id, task])) } } : {}),
+        };
+        return { contacts: [parsed.data, ...repointed], removeContacts: [...mergedIds], eventDocuments, singletons, result: parsed.data };
       });
     },
 

@@ -1,21 +1,28 @@
 import { nanoid } from 'nanoid';
 import { AppError } from '../../shared/errors';
+import type { Product } from '../../shared/schemas/catalog';
 import { contactFields, type Contact } from '../../shared/schemas/contact';
 import type { CheckinRecord } from '../../shared/schemas/checkin';
 import type { ConsentRecord } from '../../shared/schemas/consent';
 import { eventFields, type Event, type EventKind, type EventStatus } from '../../shared/schemas/event';
 import type { Rsvp } from '../../shared/schemas/invitation';
-import { currentVersion } from '../store/documents';
+import { lineTotalCents } from '../../shared/orders';
+import type { Order, Payment, PaymentMethod } from '../../shared/schemas/order';
+import { newEventDocument } from '../store/documents';
 import type { Store } from '../store/store';
 import { walkInInvitation } from './checkin';
 import { invitationIndex } from './invitation-index';
+import { heldFollowUps, withFollowUps } from './tasks';
 
 /**
  * A realistic German dataset for trying the app and for screenshots: about
  * 150 contacts of a rep's circle with recommendation chains, club members and
  * consent, and a dozen events around today with invitee lists and replies;
  * past events have their check-ins (and no-shows) and a walk-in or two who
- * gave consent at the door. Seeded, so the same seed and date give the same data.
+ * gave consent at the door. A catalog of about thirty products; orders from
+ * most who came to past events (and their hosts) with payments, a few reorders
+ * between parties, an upcoming party booked at a past one, and the follow-up
+ * tasks of past events. Seeded, so the same seed and date give the same data.
  */
 
 const firstNames = [
@@ -52,6 +59,40 @@ const tagPool = ['Stammkundin', 'Gastgeberin', 'Interesse Beratung', 'Nachbarsch
 const CONSENT_WORDING = 'Ich möchte per E-Mail über Angebote und Termine informiert werden.';
 const notes = ['Allergie: Lavendel', 'Kommt meist mit Freundin', 'Bevorzugt Abendtermine', 'Hat Interesse an Gastgeberaktion'];
 const DOOR_DEVICE = 'Laptop an der Tür';
+/** A party-plan catalog: sku, name, category, price in cents, refill interval in days for what gets used up. */
+const catalog: Array<[string, string, string, number, number?]> = [
+  ['K-1001', 'Gewürzmühle Keramik', 'Küche', 2490],
+  ['K-1002', 'Schmortopf 24 cm', 'Küche', 12900],
+  ['K-1003', 'Pfannenwender Silikon', 'Küche', 1190],
+  ['K-1004', 'Küchenmesser Santoku', 'Küche', 5990],
+  ['K-1005', 'Schneidebrett Eiche', 'Küche', 3490],
+  ['K-1006', 'Ofenform Stoneware', 'Küche', 4490],
+  ['K-1007', 'Zitruspresse', 'Küche', 1690],
+  ['K-1008', 'Backmatte Dauerbackfolie', 'Küche', 1490],
+  ['V-2001', 'Gewürzmischung Italienische Kräuter', 'Vorrat', 790, 60],
+  ['V-2002', 'Grillgewürz Rauchpaprika', 'Vorrat', 890, 60],
+  ['V-2003', 'Curry mild', 'Vorrat', 850, 60],
+  ['V-2004', 'Dip-Mix Knoblauch', 'Vorrat', 590, 45],
+  ['V-2005', 'Olivenöl nativ extra 500 ml', 'Vorrat', 1490, 45],
+  ['D-3001', 'Raumduft Lavendel', 'Duft', 1990, 90],
+  ['D-3002', 'Duftkerze Vanille', 'Duft', 1790, 60],
+  ['D-3003', 'Duftstäbchen Zeder', 'Duft', 2490, 90],
+  ['D-3004', 'Wäscheparfum Frische Brise', 'Duft', 1290, 60],
+  ['D-3005', 'Aromadiffuser Porzellan', 'Duft', 3990],
+  ['P-4001', 'Handcreme Mandel 75 ml', 'Pflege', 990, 60],
+  ['P-4002', 'Duschgel Zitronengras', 'Pflege', 890, 45],
+  ['P-4003', 'Gesichtscreme Hyaluron', 'Pflege', 3490, 90],
+  ['P-4004', 'Körperbutter Sheabutter', 'Pflege', 1890, 90],
+  ['P-4005', 'Haarkur Argan', 'Pflege', 1690, 60],
+  ['P-4006', 'Lippenbalsam Honig', 'Pflege', 490, 60],
+  ['R-5001', 'Allzweckreiniger Konzentrat', 'Reinigung', 1290, 90],
+  ['R-5002', 'Mikrofasertuch-Set', 'Reinigung', 1990],
+  ['R-5003', 'Spülmittel Orange', 'Reinigung', 690, 60],
+  ['W-6001', 'Windlicht Glas', 'Wohnen', 2290],
+  ['W-6002', 'Servierschale Bambus', 'Wohnen', 2790],
+  ['W-6003', 'Geschenkset Genießerabend', 'Wohnen', 4990],
+];
+const paymentMethods: readonly PaymentMethod[] = ['cash', 'cash', 'card', 'transfer', 'paypal'];
 // How likely an invitee turns up, by her reply.
 const turnsUp: Record<Rsvp, number> = { yes: 0.9, maybe: 0.5, pending: 0.15, no: 0.03 };
 
@@ -87,6 +128,18 @@ export function berlinDateTime(date: Date, hour: number, minute = 0): string {
   const zoned = guess.toLocaleString('en-US', { timeZone: 'Europe/Berlin', hour12: false, hour: '2-digit' });
   const offsetHours = (Number(zoned) - guess.getUTCHours() + 24) % 24;
   return `${day}T${pad(hour)}:${pad(minute)}:00+${pad(offsetHours)}:00`;
+}
+
+type DemoPayment = Pick<Payment, 'method' | 'amountCents' | 'at'>;
+
+/** An order by indexes into the dataset's contacts, events and catalog. */
+interface DemoOrder {
+  contact: number;
+  event: number | undefined;
+  lines: Array<{ product: number; quantity: number }>;
+  status: Order['status'];
+  createdAt: string;
+  payments: DemoPayment[];
 }
 
 /** A record at the door; an undo takes back the check-in before it. */
@@ -236,9 +289,50 @@ export function demoDataset(now: Date, seed = 20261127) {
     });
     const createdAt = at(Math.min(startsAt - 28 * DAY, now.getTime() - 7 * DAY));
     const hostOf = hosted ? hostIndex : undefined;
-    return { fields, status, createdAt, hostIndex: hostOf, invitees: guests, walkIns: past ? walkIns(startsAt, hostOf, guests) : [] };
+    return { fields, status, createdAt, hostIndex: hostOf, invitees: guests, walkIns: past ? walkIns(startsAt, hostOf, guests) : [], bookedAt: undefined as number | undefined };
   });
-  return { contacts: [...contacts, ...walkInContacts], events };
+  // A guest of the last past event booked the first upcoming one: a party at her place.
+  const bookedAt = events.findLastIndex((event) => event.status === 'held' || event.status === 'closed');
+  const booking = events.findIndex((event) => event.status === 'invited' || event.status === 'planned');
+  const booker = events[bookedAt]?.invitees.find((guest) => guest.checkins.at(-1)?.kind === 'checkin')?.contact;
+  if (booker !== undefined && booking >= 0) {
+    const upcoming = events[booking]!;
+    const host = contacts[booker]!.fields;
+    events[booking] = {
+      ...upcoming,
+      fields: { ...upcoming.fields, kind: 'party', title: `Homeparty bei ${host.firstName} ${host.lastName}`, place: `${host.street}, ${host.postalCode} ${host.city}` },
+      hostIndex: booker,
+      bookedAt,
+      invitees: upcoming.invitees.filter((guest) => guest.contact !== booker),
+    };
+  }
+
+  /** Paid in full mostly; now and then part in cash; at events not yet closed some still owe it all. */
+  function payments(totalCents: number, after: number, closed: boolean): DemoPayment[] {
+    const roll = r.next();
+    if (!closed && roll < 0.2) return [];
+    const paidAt = at(after + r.int(0, 3) * DAY);
+    if (roll < (closed ? 0.1 : 0.4)) return [{ method: 'cash', amountCents: Math.max(500, Math.floor(totalCents / 2 / 500) * 500), at: paidAt }];
+    return [{ method: r.pick(paymentMethods), amountCents: totalCents, at: paidAt }];
+  }
+  function order(contact: number, event: number | undefined, createdAt: number, status: DemoOrder['status'], products: readonly number[] = catalog.map((_, index) => index)): DemoOrder {
+    const lines = r.shuffle(products).slice(0, r.int(1, 4)).map((product) => ({ product, quantity: r.chance(0.8) ? 1 : r.int(2, 3) }));
+    const totalCents = lines.reduce((sum, line) => sum + lineTotalCents({ quantity: line.quantity, unitPriceCents: catalog[line.product]![3], discountPercent: 0 }), 0);
+    return { contact, event, lines, status, createdAt: at(createdAt), payments: payments(totalCents, createdAt, status === 'delivered') };
+  }
+  // Past events: most who came ordered, and the host; entered the next morning from the paper forms.
+  const orders: DemoOrder[] = events.flatMap((event, index) => {
+    if (event.status !== 'held' && event.status !== 'closed') return [];
+    const came = [...event.invitees.filter((guest) => guest.checkins.at(-1)?.kind === 'checkin').map((guest) => guest.contact), ...event.walkIns.map((walkIn) => walkIn.contact)];
+    const buyers = [...came.filter(() => r.chance(0.8)), ...(event.hostIndex === undefined ? [] : [event.hostIndex])];
+    const entered = Date.parse(event.fields.startsAt) + DAY;
+    return buyers.map((buyer) => order(buyer, index, entered, event.status === 'closed' ? 'delivered' : r.pick(['open', 'placed'] as const)));
+  });
+  // Reorders between parties: club members refill what they use up.
+  const refillable = catalog.flatMap((product, index) => (product[4] === undefined ? [] : [index]));
+  const members = contacts.flatMap(({ fields }, index) => (fields.tags?.includes(CLUB_TAG) ? [index] : []));
+  for (const member of r.shuffle(members).slice(0, 3)) orders.push(order(member, undefined, now.getTime() - r.int(20, 80) * DAY, 'delivered', refillable));
+  return { contacts: [...contacts, ...walkInContacts], events, orders };
 }
 
 /** The door's records with ids; each undo names the check-in before it. */
@@ -269,19 +363,62 @@ export function demoService(store: Store) {
       }));
       // One write through the journal instead of one per contact.
       await store.transact({ contactIds: ids }, () => ({ contacts, result: undefined }));
-      for (const { fields, status, createdAt, hostIndex, invitees, walkIns } of dataset.events) {
-        const id = nanoid();
-        const event: Event = { ...fields, id, status, hostId: hostIndex === undefined ? undefined : ids[hostIndex], createdAt, updatedAt: createdAt };
+      const productIds = catalog.map(() => nanoid());
+      const products = catalog.map(([sku, name, category, priceCents, refillDays], i): Product => ({
+        id: productIds[i]!,
+        sku,
+        name,
+        category,
+        priceCents,
+        active: true,
+        ...(refillDays !== undefined && { refillDays }),
+        createdAt: dataset.contacts[0]!.createdAt,
+        updatedAt: dataset.contacts[0]!.createdAt,
+      }));
+      await store.singletons.catalog.update((current) => ({ next: { ...current, products: Object.fromEntries(products.map((product) => [product.id, product])) }, result: undefined }));
+      const eventIds = dataset.events.map(() => nanoid());
+      const orders = dataset.orders.map(({ contact, event, lines, status, createdAt, payments }): Order => ({
+        id: nanoid(),
+        ...(event !== undefined && { eventId: eventIds[event] }),
+        contactId: ids[contact]!,
+        lines: lines.map(({ product, quantity }) => ({ productId: productIds[product]!, sku: products[product]!.sku, name: products[product]!.name, quantity, unitPriceCents: products[product]!.priceCents, discountPercent: 0 })),
+        status,
+        payments: payments.map((payment) => ({ ...payment, id: nanoid() })),
+        createdAt,
+        updatedAt: payments.at(-1)?.at ?? createdAt,
+      }));
+      await store.singletons.orders.update((current) => ({ next: { ...current, orders: Object.fromEntries(orders.filter((order) => !order.eventId).map((order) => [order.id, order])) }, result: undefined }));
+      for (const [i, { fields, status, createdAt, hostIndex, invitees, walkIns, bookedAt }] of dataset.events.entries()) {
+        const id = eventIds[i]!;
+        const event: Event = {
+          ...fields,
+          id,
+          status,
+          hostId: hostIndex === undefined ? undefined : ids[hostIndex],
+          ...(bookedAt !== undefined && { bookedAtEventId: eventIds[bookedAt] }),
+          createdAt,
+          updatedAt: createdAt,
+        };
         await index.withNewInvitations((create) =>
           store.saveEventDocument(id, () => ({
-            schemaVersion: currentVersion.event,
-            event,
+            ...newEventDocument(event),
+            orders: orders.filter((order) => order.eventId === id),
             invitations: [
               ...invitees.map(({ contact, invitedAt, checkins, ...answer }) => ({ ...create(ids[contact]!, invitedAt), ...answer, checkins: records(checkins) })),
               ...walkIns.map(({ contact, at }) => ({ ...walkInInvitation(create, ids[contact]!, at, 0), checkins: records([{ kind: 'checkin', at, companions: 0 }]) })),
             ],
           })),
         );
+      }
+      // Once every event is on file (bookings point forward): the follow-up of past events, done for closed ones.
+      for (const [i, { status, fields }] of dataset.events.entries()) {
+        if (status !== 'held' && status !== 'closed') continue;
+        const createdAt = new Date(Date.parse(fields.startsAt) + DAY).toISOString();
+        await store.saveEventDocument(eventIds[i]!, (current) => {
+          const document = withFollowUps(current!, heldFollowUps(store, current!, createdAt));
+          if (status === 'held') return document;
+          return { ...document, tasks: document.tasks.map((task) => ({ ...task, done: true, doneAt: `${task.due}T10:00:00Z` })) };
+        });
       }
       return { contacts: contacts.length, events: dataset.events.length };
     },

@@ -1,12 +1,14 @@
 import { nanoid } from 'nanoid';
 import type { OutputOf, ParsedInputOf } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import type { Event, EventStatus } from '../../shared/schemas/event';
-import { currentVersion } from '../store/documents';
+import { addDays } from '../../shared/host-rewards';
+import type { Event, EventKind, EventStatus } from '../../shared/schemas/event';
+import { newEventDocument } from '../store/documents';
 import type { Store } from '../store/store';
 import { eventCalendar } from './ics';
 import { invitationIndex } from './invitation-index';
 import { applyPatch } from './patch';
+import { bookingTask, heldFollowUps, localDate, withFollowUps } from './tasks';
 
 // Messages are i18n keys: the renderer shows them in the user's language.
 const notFound = () => new AppError('NOT_FOUND', 'errors.eventNotFound');
@@ -34,9 +36,51 @@ function atOffsetOf(instant: number, like: string): string {
   return new Date(instant + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, offset);
 }
 
+const bookedTitles: Record<EventKind, string> = {
+  party: 'Home-Party bei',
+  presentation: 'Präsentation bei',
+  club: 'Clubabend bei',
+  online: 'Online-Präsentation bei',
+};
+
 export function eventService(store: Store) {
   const index = invitationIndex(store);
   return {
+    /**
+     * Two writes: the new event, then the call in the source event's tasks. A
+     * crash in between loses no booking: marking the source held adds the missing call.
+     */
+    async book({ eventId, contactId, startsAt, kind, title }: ParsedInputOf<'events.book'>): Promise<Event> {
+      const source = store.event(eventId);
+      if (!source) throw notFound();
+      if (source.status === 'cancelled') throw new AppError('CONFLICT', 'errors.eventCancelled');
+      const host = store.contact(contactId);
+      if (!host) throw new AppError('NOT_FOUND', 'errors.contactNotFound');
+      const now = new Date().toISOString();
+      const id = nanoid();
+      const town = [host.postalCode, host.city].filter(Boolean).join(' ');
+      const place = kind === 'online' ? undefined : [host.street, town].filter(Boolean).join(', ') || undefined;
+      const booked = await store.saveEvent(id, () => ({
+        id,
+        kind,
+        title: title ?? `${bookedTitles[kind]} ${host.firstName} ${host.lastName}`.slice(0, 200),
+        startsAt,
+        ...(place && { place }),
+        hostId: contactId,
+        status: 'planned',
+        bookedAtEventId: eventId,
+        createdAt: now,
+        updatedAt: now,
+      }));
+      // Due the day after the party, or tomorrow when the booking is entered later.
+      const today = localDate();
+      const due = addDays(source.startsAt.slice(0, 10) > today ? source.startsAt.slice(0, 10) : today, 1);
+      await store.saveEventDocument(eventId, (current) => {
+        if (!current) throw notFound();
+        return withFollowUps(current, [bookingTask(host, eventId, due, now)]);
+      });
+      return booked;
+    },
     async create(input: ParsedInputOf<'events.create'>): Promise<Event> {
       checkHost(store, input.hostId);
       const now = new Date().toISOString();
@@ -87,14 +131,18 @@ export function eventService(store: Store) {
       });
     },
 
-    setStatus({ id, status }: ParsedInputOf<'events.setStatus'>): Promise<Event> {
+    /** Held (or closed): the follow-up tasks are generated in the same write; again later, only those missing. */
+    async setStatus({ id, status }: ParsedInputOf<'events.setStatus'>): Promise<Event> {
       if (!store.event(id)) throw notFound();
-      return store.saveEvent(id, (current) => {
+      const saved = await store.saveEventDocument(id, (current) => {
         if (!current) throw notFound();
-        if (current.status === status) return current;
-        checkTransition(current.status, status);
-        return { ...current, status, updatedAt: new Date().toISOString() };
+        if (current.event.status === status) return current;
+        checkTransition(current.event.status, status);
+        const now = new Date().toISOString();
+        const next = { ...current, event: { ...current.event, status, updatedAt: now } };
+        return status === 'held' || status === 'closed' ? withFollowUps(next, heldFollowUps(store, next, now)) : next;
       });
+      return saved.event;
     },
 
     async duplicate({ id, startsAt, withInvitees }: ParsedInputOf<'events.duplicate'>): Promise<Event> {
@@ -121,8 +169,7 @@ export function eventService(store: Store) {
       const invitees = withInvitees ? source.invitations.map((invitation) => invitation.contactId).filter((contactId) => store.contact(contactId)) : [];
       const saved = await index.withNewInvitations((create) =>
         store.saveEventDocument(copy.id, () => ({
-          schemaVersion: currentVersion.event,
-          event: copy,
+          ...newEventDocument(copy),
           invitations: invitees.map((contactId) => create(contactId, now)),
         })),
       );

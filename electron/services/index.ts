@@ -1,12 +1,16 @@
 import type { AppStatus } from '../../shared/contract';
 import type { Handlers } from '../dispatcher';
 import type { Store } from '../store/store';
+import { catalogService } from './catalog';
 import { checkinService } from './checkin';
 import { contactService } from './contacts';
 import { demoService } from './demo';
 import { eventService } from './events';
 import { importService } from './import';
 import { invitationService } from './invitations';
+import { orderService } from './orders';
+import { reportService } from './reports';
+import { taskService } from './tasks';
 
 /** Every operation of the contract, bound to one open store. */
 export function createHandlers(store: Store, version: string): Handlers {
@@ -15,6 +19,10 @@ export function createHandlers(store: Store, version: string): Handlers {
   const invitations = invitationService(store);
   const imports = importService(store);
   const checkin = checkinService(store);
+  const catalog = catalogService(store);
+  const orders = orderService(store);
+  const reports = reportService(store);
+  const tasks = taskService(store);
   const demo = demoService(store);
   return {
     'app.status': (): AppStatus => ({ state: 'ready', version, dataDir: store.dataDir, empty: store.isEmpty() }),
@@ -53,6 +61,21 @@ export function createHandlers(store: Store, version: string): Handlers {
     'checkin.walkIn': checkin.walkIn,
     'checkin.state': checkin.state,
     'checkin.search': checkin.search,
+    'catalog.list': catalog.list,
+    'catalog.create': catalog.create,
+    'catalog.update': catalog.update,
+    'catalog.import': catalog.import,
+    'orders.create': orders.create,
+    'orders.update': orders.update,
+    'orders.list': orders.list,
+    'orders.setStatus': orders.setStatus,
+    'orders.addPayment': orders.addPayment,
+    'orders.reconciliation': orders.reconciliation,
+    'events.book': events.book,
+    'events.report': reports.eventReport,
+    'reports.dashboard': reports.dashboard,
+    'tasks.list': tasks.list,
+    'tasks.complete': tasks.complete,
     'demo.load': demo.load,
   };
 }

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { contact } from '../../shared/schemas/contact';
 import { event } from '../../shared/schemas/event';
 import { invitation } from '../../shared/schemas/invitation';
+import { product } from '../../shared/schemas/catalog';
+import { order } from '../../shared/schemas/order';
+import { task } from '../../shared/schemas/task';
 import { settings } from '../../shared/schemas/settings';
 import { id, isoDateTime } from '../../shared/schemas/common';
 
@@ -12,7 +15,7 @@ import { id, isoDateTime } from '../../shared/schemas/common';
  * that simply migrates the rest at the next start.
  */
 
-export const documentKinds = ['meta', 'settings', 'contacts', 'event'] as const;
+export const documentKinds = ['meta', 'settings', 'contacts', 'event', 'catalog', 'orders', 'tasks'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 export const currentVersion: Record<DocumentKind, number> = {
@@ -20,6 +23,9 @@ export const currentVersion: Record<DocumentKind, number> = {
   settings: 1,
   contacts: 2,
   event: 1,
+  catalog: 1,
+  orders: 1,
+  tasks: 1,
 };
 
 export const metaDocument = z.strictObject({
@@ -41,11 +47,36 @@ export const contactsDocument = z.strictObject({
   contacts: z.record(z.string(), contact),
 });
 
-/** One event with everything that belongs to it: its invitations with their check-ins (later also orders, tasks). */
+/** One event with everything that belongs to it: invitations with their check-ins, the orders taken at it, its follow-up tasks. */
 export const eventDocument = z.strictObject({
   schemaVersion: z.literal(currentVersion.event),
   event,
   invitations: z.array(invitation).default([]),
+  orders: z.array(order).default([]),
+  tasks: z.array(task).default([]),
+});
+
+/** A new event's document: the event, nothing stored with it yet. */
+export function newEventDocument(event: z.output<typeof eventDocument>['event']): z.output<typeof eventDocument> {
+  return { schemaVersion: currentVersion.event, event, invitations: [], orders: [], tasks: [] };
+}
+
+/** The product catalog. */
+export const catalogDocument = z.strictObject({
+  schemaVersion: z.literal(currentVersion.catalog),
+  products: z.record(z.string(), product),
+});
+
+/** Orders outside events (reorders between parties). */
+export const ordersDocument = z.strictObject({
+  schemaVersion: z.literal(currentVersion.orders),
+  orders: z.record(z.string(), order),
+});
+
+/** Tasks that belong to no event (reorder reminders, birthdays, own tasks). */
+export const tasksDocument = z.strictObject({
+  schemaVersion: z.literal(currentVersion.tasks),
+  tasks: z.record(z.string(), task),
 });
 
 export const documentSchemas = {
@@ -53,12 +84,18 @@ export const documentSchemas = {
   settings: settingsDocument,
   contacts: contactsDocument,
   event: eventDocument,
+  catalog: catalogDocument,
+  orders: ordersDocument,
+  tasks: tasksDocument,
 } satisfies Record<DocumentKind, z.ZodType>;
 
 export type MetaDocument = z.output<typeof metaDocument>;
 export type SettingsDocument = z.output<typeof settingsDocument>;
 export type ContactsDocument = z.output<typeof contactsDocument>;
 export type EventDocument = z.output<typeof eventDocument>;
+export type CatalogDocument = z.output<typeof catalogDocument>;
+export type OrdersDocument = z.output<typeof ordersDocument>;
+export type TasksDocument = z.output<typeof tasksDocument>;
 
 /**
  * Contacts are spread over a fixed number of shards by a hash of their id, so
@@ -81,6 +118,9 @@ export function contactShardOf(contactId: string): string {
 export const paths = {
   meta: 'meta.json',
   settings: 'settings.json',
+  catalog: 'catalog.json',
+  orders: 'orders.json',
+  tasks: 'tasks.json',
   contactsDir: 'contacts',
   contactShard: (shard: string) => `contacts/${shard}.json`,
   eventsDir: 'events',

@@ -19,6 +19,9 @@ const steps: Record<DocumentKind, Record<number, Step>> = {
     },
   },
   event: {},
+  catalog: {},
+  orders: {},
+  tasks: {},
 };
 
 export class MigrationError extends Error {}

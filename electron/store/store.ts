@@ -11,12 +11,16 @@ import {
   contactShardFile,
   contactShardOf,
   currentVersion,
+  newEventDocument,
   documentSchemas,
   eventFile,
   paths,
   type ContactsDocument,
+  type CatalogDocument,
   type DocumentKind,
   type EventDocument,
+  type OrdersDocument,
+  type TasksDocument,
   type MetaDocument,
   type SettingsDocument,
 } from './documents';
@@ -91,7 +95,7 @@ async function removeTempFiles(dataDir: string): Promise<void> {
  * lands whole or (if the journal itself was not yet complete) not at all.
  */
 const JOURNAL = 'journal.json';
-const journalPaths = [/^contacts\/[0-9a-f]{2}\.json$/, /^events\/[A-Za-z0-9_-]{8,32}\.json$/];
+const journalPaths = [/^contacts\/[0-9a-f]{2}\.json$/, /^events\/[A-Za-z0-9_-]{8,32}\.json$/, /^(catalog|orders|tasks)\.json$/];
 
 async function replayJournal(dataDir: string): Promise<void> {
   let text: string;
@@ -117,11 +121,21 @@ async function replayJournal(dataDir: string): Promise<void> {
   await fsyncDirectory(dataDir);
 }
 
+export interface Singletons {
+  catalog: StoredDocument<CatalogDocument>;
+  orders: StoredDocument<OrdersDocument>;
+  tasks: StoredDocument<TasksDocument>;
+}
+export type SingletonName = keyof Singletons;
+type SingletonData = { [K in SingletonName]: Singletons[K]['data'] };
+
 /** What one atomic change writes; see Store.transact. */
 export interface Changes<R> {
   contacts?: Contact[];
   removeContacts?: string[];
   eventDocuments?: EventDocument[];
+  /** New states of whole singleton documents (catalog, orders, tasks). */
+  singletons?: Partial<SingletonData>;
   result: R;
 }
 
@@ -137,6 +151,8 @@ export class Store {
     readonly dataDir: string,
     readonly meta: StoredDocument<MetaDocument>,
     readonly settings: StoredDocument<SettingsDocument>,
+    /** Documents of which there is one per data folder: catalog.json, orders.json (orders outside events), tasks.json. */
+    readonly singletons: Singletons,
     private readonly shards: Map<string, StoredDocument<ContactsDocument>>,
     private readonly eventDocs: Map<string, StoredDocument<EventDocument>>,
     private readonly release: () => Promise<void>,
@@ -198,6 +214,9 @@ export class Store {
       schemaVersion: currentVersion.settings,
       settings: settingsSchema.parse({}),
     }));
+    const catalog = await open(paths.catalog, 'catalog', () => ({ schemaVersion: currentVersion.catalog, products: {} }));
+    const orders = await open(paths.orders, 'orders', () => ({ schemaVersion: currentVersion.orders, orders: {} }));
+    const tasks = await open(paths.tasks, 'tasks', () => ({ schemaVersion: currentVersion.tasks, tasks: {} }));
     const shards = new Map<string, StoredDocument<ContactsDocument>>();
     for (const name of await listJson(join(dataDir, paths.contactsDir), contactShardFile)) {
       const shard = name.slice(0, -'.json'.length);
@@ -232,12 +251,13 @@ export class Store {
     if (meta.document.data.appVersion !== options.appVersion) {
       await meta.document.update((current) => ({ next: { ...current, appVersion: options.appVersion }, result: undefined }));
     }
-    return new Store(dataDir, meta.document, settings.document, shards, eventDocs, release);
+    const singletons = { catalog: catalog.document, orders: orders.document, tasks: tasks.document };
+    return new Store(dataDir, meta.document, settings.document, singletons, shards, eventDocs, release);
   }
 
   /** Waits for the writes under way, then releases the lock. */
   async close(): Promise<void> {
-    const documents = [this.meta, this.settings, ...this.shards.values(), ...this.eventDocs.values()] as StoredDocument<unknown>[];
+    const documents = [this.meta, this.settings, ...Object.values(this.singletons), ...this.shards.values(), ...this.eventDocs.values()] as StoredDocument<unknown>[];
     await Promise.all(documents.map((document) => document.idle()));
     await this.release();
   }
@@ -326,12 +346,10 @@ export class Store {
 
   /** Writes the event itself, keeping what is stored with it. */
   async saveEvent(eventId: string, change: (current: Event | undefined) => Event): Promise<Event> {
-    const document = await this.saveEventDocument(eventId, (current) => ({
-      schemaVersion: currentVersion.event,
-      invitations: [],
-      ...current,
-      event: change(current?.event),
-    }));
+    const document = await this.saveEventDocument(eventId, (current) => {
+      const event = change(current?.event);
+      return current ? { ...current, event } : newEventDocument(event);
+    });
     return document.event;
   }
 
@@ -344,13 +362,18 @@ export class Store {
    * written through the journal. If `build` throws, nothing is written.
    */
   async transact<R>(
-    scope: { contactIds?: readonly string[]; eventIds?: readonly string[] },
-    build: (view: { contact(id: string): Contact | undefined; eventDocument(id: string): EventDocument | undefined }) => Changes<R>,
+    scope: { contactIds?: readonly string[]; eventIds?: readonly string[]; singletons?: readonly SingletonName[] },
+    build: (view: {
+      contact(id: string): Contact | undefined;
+      eventDocument(id: string): EventDocument | undefined;
+      singleton<K extends SingletonName>(name: K): SingletonData[K];
+    }) => Changes<R>,
   ): Promise<R> {
     const shardNames = [...new Set((scope.contactIds ?? []).map(contactShardOf))];
     const eventIds = [...new Set(scope.eventIds ?? [])];
     const documents = new Map<string, StoredDocument<unknown>>();
     for (const name of shardNames) documents.set(paths.contactShard(name), this.shardDocument(name) as StoredDocument<unknown>);
+    for (const name of scope.singletons ?? []) documents.set(this.singletons[name].file, this.singletons[name] as StoredDocument<unknown>);
     for (const eventId of eventIds) {
       const document = this.eventDocs.get(eventId);
       if (!document) throw new Error(`transact: event ${eventId} does not exist`);
@@ -361,7 +384,11 @@ export class Store {
     const released = new Promise<void>((resolve) => (release = resolve));
     try {
       await Promise.all([...documents.values()].map((document) => document.hold(released)));
-      const changes = build({ contact: (id) => this.contact(id), eventDocument: (id) => this.eventDocument(id) });
+      const changes = build({
+        contact: (id) => this.contact(id),
+        eventDocument: (id) => this.eventDocument(id),
+        singleton: <K extends SingletonName>(name: K) => this.singletons[name].data as SingletonData[K],
+      });
 
       const next = new Map<string, unknown>();
       const shardFor = (contactId: string): ContactsDocument => {
@@ -390,6 +417,12 @@ export class Store {
         if (!documents.has(file)) throw new Error(`transact: event ${document.event.id} is outside the scope`);
         previousEvents.set(file, documents.get(file)!.data as EventDocument);
         next.set(file, document);
+      }
+
+      for (const [name, data] of Object.entries(changes.singletons ?? {})) {
+        const file = this.singletons[name as SingletonName].file;
+        if (!documents.has(file)) throw new Error(`transact: ${file} is outside the scope`);
+        next.set(file, data);
       }
 
       if (next.size > 1) await writeFileDurably(join(this.dataDir, JOURNAL), JSON.stringify({ documents: Object.fromEntries(next) }));

@@ -17,7 +17,7 @@ export function createQueryClient(): QueryClient {
   });
 }
 
-function useOperation<K extends OperationName>(
+export function useOperation<K extends OperationName>(
   operation: K,
   input: InputOf<K>,
   options: { enabled?: boolean; keepPrevious?: boolean; refetchInterval?: number } = {},
@@ -32,7 +32,7 @@ function useOperation<K extends OperationName>(
 }
 
 /** A mutation that refreshes the queries of the given operations afterwards. */
-function useOperationMutation<K extends OperationName>(operation: K, refreshes: readonly OperationName[]) {
+export function useOperationMutation<K extends OperationName>(operation: K, refreshes: readonly OperationName[]) {
   const queryClient = useQueryClient();
   return useMutation<OutputOf<K>, Error, InputOf<K>>({
     mutationFn: (input) => call(operation, input),
@@ -104,15 +104,16 @@ export const useUpdateContact = () => useOperationMutation('contacts.update', co
 export const useMergeContacts = () => useOperationMutation('contacts.merge', contactQueries);
 export const useRecordConsent = () => useOperationMutation('contacts.recordConsent', contactQueries);
 
-/** A dry run changes nothing, so only a real import refreshes the contact queries. */
-export function useImportContacts() {
+/** A dry run changes nothing, so only a real import refreshes the queries. */
+function useImport<K extends 'contacts.import' | 'catalog.import'>(operation: K, refreshes: readonly OperationName[]) {
   const queryClient = useQueryClient();
-  return useMutation<OutputOf<'contacts.import'>, Error, InputOf<'contacts.import'>>({
-    mutationFn: (input) => call('contacts.import', input),
+  return useMutation<OutputOf<K>, Error, InputOf<K>>({
+    mutationFn: (input) => call(operation, input),
     onSuccess: (_, input) =>
-      input.dryRun ? undefined : Promise.all(contactQueries.map((name) => queryClient.invalidateQueries({ queryKey: [name] }))),
+      input.dryRun ? undefined : Promise.all(refreshes.map((name) => queryClient.invalidateQueries({ queryKey: [name] }))),
   });
 }
+export const useImportContacts = () => useImport('contacts.import', contactQueries);
 
 export const useInvitations = (eventId: string) => useOperation('invitations.list', { eventId });
 export const useAddInvitations = () => useOperationMutation('invitations.add', invitationQueries);
@@ -136,3 +137,14 @@ export function useLoadDemo() {
     onSuccess: () => queryClient.invalidateQueries(),
   });
 }
+
+// Follow-up: catalog, tasks and the dashboard. Products and completed tasks change the reports' figures.
+const catalogQueries = ['catalog.list', 'reports.dashboard'] as const;
+export const useCatalog = (input: InputOf<'catalog.list'>) => useOperation('catalog.list', input, { keepPrevious: true });
+export const useCreateProduct = () => useOperationMutation('catalog.create', catalogQueries);
+export const useUpdateProduct = () => useOperationMutation('catalog.update', catalogQueries);
+export const useImportCatalog = () => useImport('catalog.import', catalogQueries);
+
+export const useTasks = (input: InputOf<'tasks.list'>) => useOperation('tasks.list', input, { keepPrevious: true });
+export const useCompleteTask = () => useOperationMutation('tasks.complete', ['tasks.list']);
+export const useDashboard = (input: InputOf<'reports.dashboard'>) => useOperation('reports.dashboard', input, { keepPrevious: true });

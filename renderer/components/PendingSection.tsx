@@ -8,7 +8,7 @@ import { Placeholder } from './Placeholder';
  * A section whose features arrive with later issues: it says what will be here
  * and leads to what can be done now, never a blank page.
  */
-export function PendingSection({ area, icon: SectionIcon, next }: { area: 'followup' | 'club'; icon: Icon; next: { to: string; label: string } }) {
+export function PendingSection({ area, icon: SectionIcon, next }: { area: 'club'; icon: Icon; next: { to: string; label: string } }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   return (

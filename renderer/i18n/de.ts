@@ -1,3 +1,5 @@
+import { ordersDe, ordersErrorsDe, ordersValidationDe } from './orders.de';
+import { followupDe, followupErrorsDe } from './followup.de';
 /**
  * German texts, the default language. The shape of this object is the
  * reference: en.ts must provide every key (checked by its type and by a test).
@@ -5,6 +7,8 @@
  * of the main process, so both sides report errors in the user's language.
  */
 export const de = {
+  ...ordersDe,
+  ...followupDe,
   app: {
     name: 'Kundenkreis',
     loading: 'Daten werden geladen …',
@@ -528,9 +532,6 @@ export const de = {
   },
   followup: {
     title: 'Nachbereitung',
-    emptyTitle: 'Bestellungen und Aufgaben nach der Veranstaltung',
-    emptyDescription:
-      'Hier werden Bestellungen erfasst, Zahlungen und Lieferungen verfolgt und Dankeschöns geplant. Dafür zuerst eine Veranstaltung in der Planung anlegen.',
   },
   club: {
     title: 'Kundenclub',
@@ -554,6 +555,7 @@ export const de = {
       'Bitte Kundenkreis beenden und die beschädigte Datei „{{file}}“ aus einer eigenen Sicherung ersetzen, dann neu starten.',
   },
   validation: {
+    ...ordersValidationDe,
     required: 'Pflichtfeld',
     tooLong: 'Zu lang',
     email: 'Keine gültige E-Mail-Adresse',
@@ -581,6 +583,8 @@ export const de = {
     walkInDuplicate: 'Diese Person ist schon bekannt (gleiche E-Mail oder Telefonnummer) – bitte oben bei „Schon bekannt?“ einchecken.',
   },
   errors: {
+    ...ordersErrorsDe,
+    ...followupErrorsDe,
     offline: 'Keine Verbindung zu Kundenkreis. Läuft die Anwendung noch?',
     forbidden: 'Dieser Zugriff ist nicht erlaubt.',
     internal: 'Ein unerwarteter Fehler ist aufgetreten.',

@@ -1,7 +1,11 @@
 import type { Messages } from './de';
+import { ordersEn, ordersErrorsEn, ordersValidationEn } from './orders.en';
+import { followupEn, followupErrorsEn } from './followup.en';
 
 /** English texts; typed as `Messages`, so a missing key fails the build. */
 export const en: Messages = {
+  ...ordersEn,
+  ...followupEn,
   app: {
     name: 'Kundenkreis',
     loading: 'Loading data …',
@@ -524,9 +528,6 @@ export const en: Messages = {
   },
   followup: {
     title: 'Follow-up',
-    emptyTitle: 'Orders and tasks after the event',
-    emptyDescription:
-      'Here orders are entered, payments and deliveries tracked and thank-yous planned. Create an event in planning first.',
   },
   club: {
     title: 'Customer club',
@@ -548,6 +549,7 @@ export const en: Messages = {
     howToRestoreNoBackup: 'Please quit Kundenkreis, replace the damaged file “{{file}}” from a backup of your own, then start again.',
   },
   validation: {
+    ...ordersValidationEn,
     required: 'Required',
     tooLong: 'Too long',
     email: 'Not a valid e-mail address',
@@ -575,6 +577,8 @@ export const en: Messages = {
     walkInDuplicate: 'This person is known already (same e-mail or phone number) – please check her in under “Known already?”.',
   },
   errors: {
+    ...ordersErrorsEn,
+    ...followupErrorsEn,
     offline: 'No connection to Kundenkreis. Is the application still running?',
     forbidden: 'This access is not allowed.',
     internal: 'An unexpected error occurred.',

@@ -74,8 +74,9 @@ export function splitFullName(fullName: string): { firstName: string; lastName: 
   return { firstName: words.slice(0, split).join(' '), lastName: words.slice(split).join(' ') };
 }
 
-const yes = new Set(['ja', 'j', 'x', '1', 'yes', 'y', 'true', 'wahr']);
-const no = new Set(['nein', 'n', '0', 'no', 'false', 'falsch', '-']);
+/** How lists write yes and no (consent columns, a product's "aktiv"). */
+export const yes = new Set(['ja', 'j', 'x', '1', 'yes', 'y', 'true', 'wahr']);
+export const no = new Set(['nein', 'n', '0', 'no', 'false', 'falsch', '-']);
 
 /** Stands in for a missing first or last name (the contact needs both); the preview warns about it. */
 export const MISSING_NAME = '–';
@@ -110,10 +111,10 @@ const labels: Record<string, string> = {
   consents: 'Einwilligung',
 };
 
-/** A schema issue as a German reason naming the field and the value as the file wrote it. */
-export function reasonFor(issue: z.core.$ZodIssue, input: Record<string, unknown>): string {
+/** A schema issue as a German reason naming the field (by `names`: contact fields unless told) and the value as the file wrote it. */
+export function reasonFor(issue: z.core.$ZodIssue, input: Record<string, unknown>, names: Record<string, string> = labels): string {
   const [field, index] = issue.path as [string, number | undefined];
-  const label = labels[field] ?? field;
+  const label = names[field] ?? field;
   const value = typeof index === 'number' ? (input[field] as unknown[])[index] : input[field];
   if (issue.code === 'too_big') return Array.isArray(value) ? `Zu viele Einträge: ${label}` : `${label} ist zu lang (höchstens ${issue.maximum} Zeichen)`;
   if (typeof value === 'string' && value.trim() !== '') return `${label} „${value.trim()}“ ist ungültig`;

@@ -43,6 +43,8 @@ export const event = z.strictObject({
   ...eventFieldsShape,
   id,
   status: z.enum(eventStatuses),
+  /** The event at which its host booked it (the chain of bookings feeds the previous host's bonus). */
+  bookedAtEventId: id.optional(),
   cancelReason: optionalText(500),
   ...timestamps,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { optionalText } from './common';
+import { hostRewardRules } from './host-reward';
 
 export const locales = ['de', 'en'] as const;
 
@@ -11,6 +12,10 @@ export const settings = z.strictObject({
   /** The personal invitation; placeholders like {vorname}, {gastgeberin}, {datum}, {uhrzeit}, {ort}. Empty: the built-in text. */
   invitationSubject: optionalText(200),
   invitationTemplate: optionalText(5000),
+  /** The host reward programme; absent: the first preset of shared/host-rewards.ts. */
+  hostRewards: hostRewardRules.optional(),
+  /** The rep's commission as a percentage of sales, for the estimate in the reports. */
+  commissionPercent: z.number().min(0).max(100).optional(),
 });
 
 export const settingsPatch = settings.partial();

@@ -146,8 +146,9 @@ describe('Veranstaltung: Ablauf', () => {
     const user = await open(`/planning/${event.id}`);
 
     await user.click(await screen.findByRole('button', { name: 'Als eingeladen markieren' }));
-    expect(await screen.findByText('Eingeladen')).toBeInTheDocument();
-    expect((await api('events.get', { id: event.id })).status).toBe('invited');
+    // The badge shows the new status once it is stored ("Eingeladen" also names other things on the page now).
+    await waitFor(async () => expect((await api('events.get', { id: event.id })).status).toBe('invited'));
+    expect(await screen.findByRole('button', { name: 'Als durchgeführt markieren' })).toBeInTheDocument();
 
     await user.click(screen.getByRole('button', { name: 'Duplizieren' }));
     const form = dialog();

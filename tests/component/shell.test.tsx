@@ -19,7 +19,7 @@ describe('App shell', () => {
 
   it.each([
     ['/checkin', 'Einlass am Veranstaltungstag', 'Zur Planung', 'Planung'],
-    ['/followup', 'Bestellungen und Aufgaben nach der Veranstaltung', 'Zur Planung', 'Planung'],
+    ['/followup', 'Keine offenen Aufgaben', 'Zur Planung', 'Planung'],
     ['/club', 'Mitglieder des Kundenclubs', 'Zu den Kontakten', 'Kontakte'],
   ])('explains what %s will hold and leads on instead of a blank page', async (route, title, action, target) => {
     const user = await open(route);

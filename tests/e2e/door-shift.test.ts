@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/backend';
-import { launchBrowser, root, startServer, type RunningServer } from './harness';
+import { callServer, launchBrowser, root, startServer, type RunningServer } from './harness';
 
 /**
  * A whole door shift in Chromium against browser mode, with the keyboard
@@ -25,12 +25,7 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-async function api<T>(operation: string, input: unknown): Promise<T> {
-  const response = await fetch(`${server.url}/api/${operation}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
-  const envelope = (await response.json()) as { ok: boolean; data: T; error?: unknown };
-  if (!envelope.ok) throw new Error(`${operation}: ${JSON.stringify(envelope.error)}`);
-  return envelope.data;
-}
+const api = <T>(operation: string, input: unknown) => callServer<T>(server, operation, input);
 
 type Counts = { invited: number; accepted: number; arrived: number; walkIns: number; notArrived: number };
 

@@ -79,3 +79,11 @@ export function runServerToExit(dataDir: string): Promise<{ code: number | null;
     }),
   );
 }
+
+/** Calls an operation of a running server over HTTP; resolves with its data or throws its error. */
+export async function callServer<T>(server: RunningServer, operation: string, input: unknown): Promise<T> {
+  const response = await fetch(`${server.url}/api/${operation}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
+  const envelope = (await response.json()) as { ok: boolean; data: T; error?: unknown };
+  if (!envelope.ok) throw new Error(`${operation}: ${JSON.stringify(envelope.error)}`);
+  return envelope.data;
+}

@@ -111,4 +111,20 @@ describe('contacts.merge', () => {
     });
     expect((await ok<{ total: number }>('contacts.list', {})).total).toBe(2);
   });
+
+  it('moves the orders of the merged contact, at events and outside them, to the kept one', async () => {
+    const kept = await create({ firstName: 'Anna', lastName: 'Müller', email: 'anna@web.de' });
+    const twin = await create({ firstName: 'Anna', lastName: 'Mueller', email: 'anna@web.de' });
+    const party = await ok<{ id: string }>('events.create', { title: 'Party', kind: 'party', startsAt: '2030-05-05T19:00:00+02:00' });
+    const product = await ok<{ id: string }>('catalog.create', { sku: '1001', name: 'Duftkerze', priceCents: 1490 });
+    const atParty = await ok<{ id: string }>('orders.create', { eventId: party.id, contactId: twin.id, lines: [{ productId: product.id, quantity: 2 }] });
+    const reorder = await ok<{ id: string }>('orders.create', { contactId: twin.id, lines: [{ sku: '1001', quantity: 1 }] });
+
+    await ok('contacts.merge', { keepId: kept.id, mergeIds: [twin.id] });
+    await reopen();
+    const orders = await ok<Array<{ id: string; contactId: string; totalCents: number }>>('orders.list', { contactId: kept.id });
+    expect(orders.map((order) => order.id).sort()).toEqual([atParty.id, reorder.id].sort());
+    expect(orders.reduce((sum, order) => sum + order.totalCents, 0)).toBe(3 * 1490);
+    expect(await ok('orders.list', { contactId: twin.id })).toEqual([]);
+  });
 });

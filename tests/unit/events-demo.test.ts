@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoDataset } from '../../electron/services/demo';
+import type { OutputOf } from '../../shared/contract';
+import type { Product } from '../../shared/schemas/catalog';
 import type { Contact } from '../../shared/schemas/contact';
 import type { Event } from '../../shared/schemas/event';
 import type { InvitationView } from '../../shared/schemas/invitation';
+import type { OrderView } from '../../shared/schemas/order';
+import type { TaskView } from '../../shared/schemas/task';
 import { api } from '../helpers/api';
 import { startTestBackend } from '../helpers/backend';
 
@@ -104,5 +108,33 @@ describe('demo data', () => {
   it('is the same for the same seed and date', () => {
     const now = new Date('2026-11-27T12:00:00Z');
     expect(demoDataset(now)).toEqual(demoDataset(now));
+  });
+});
+
+describe('demo follow-up', () => {
+  it('has a catalog, orders with payments at past events and between them, a booking and the tasks of past events', async () => {
+    const products = await ok<Product[]>('catalog.list', {});
+    expect(products.length).toBeGreaterThanOrEqual(25);
+    expect(new Set(products.map((product) => product.category))).toEqual(new Set(['Küche', 'Vorrat', 'Duft', 'Pflege', 'Reinigung', 'Wohnen']));
+    expect(products.some((product) => product.refillDays !== undefined)).toBe(true);
+
+    for (const { event } of events.filter(({ event }) => event.status === 'held' || event.status === 'closed')) {
+      const report = await ok<OutputOf<'events.report'>>('events.report', { eventId: event.id });
+      expect(report.buyingGuests).toBeGreaterThan(1);
+      expect(report.salesCents).toBeGreaterThan(0);
+    }
+    const orders = await ok<OrderView[]>('orders.list', {});
+    expect(orders.filter((order) => order.eventId === undefined).length).toBeGreaterThanOrEqual(1);
+    expect(orders.some((order) => order.paidCents > 0 && order.openCents > 0 && order.payments.every((payment) => payment.method === 'cash'))).toBe(true);
+    expect(orders.filter((order) => order.openCents === 0).length / orders.length).toBeGreaterThan(0.5);
+
+    const booked = events.find(({ event }) => event.bookedAtEventId !== undefined)!.event;
+    const bookedAt = events.find(({ event }) => event.id === booked.bookedAtEventId)!;
+    expect(Date.parse(booked.startsAt)).toBeGreaterThan(Date.now());
+    expect(bookedAt.invitations.some((invitation) => invitation.contactId === booked.hostId && invitation.checkins.at(-1)?.kind === 'checkin')).toBe(true);
+
+    const tasks = await ok<TaskView[]>('tasks.list', { status: 'all' });
+    for (const kind of ['thankYou', 'missedYou', 'delivery', 'booking']) expect(tasks.some((task) => task.kind === kind)).toBe(true);
+    expect(tasks.find((task) => task.kind === 'booking')).toMatchObject({ eventId: bookedAt.event.id, contactId: booked.hostId });
   });
 });

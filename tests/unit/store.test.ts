@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBackup, listBackups } from '../../electron/store/backup';
-import { contactShardOf, paths } from '../../electron/store/documents';
+import { contactShardOf, newEventDocument, paths } from '../../electron/store/documents';
 import { CorruptDocumentError, DurableJsonFile, writeFileDurably } from '../../electron/store/durable-file';
 import { DataFolderLockedError } from '../../electron/store/lock';
 import { Store } from '../../electron/store/store';
@@ -142,11 +142,8 @@ describe('partitioned store', () => {
 });
 
 describe('changes across documents', () => {
-  const event = (id: string) => ({
-    schemaVersion: 1,
-    event: { id, title: 'Clubabend', kind: 'club' as const, startsAt: '2026-12-01T19:00:00+01:00', status: 'planned' as const, createdAt: now, updatedAt: now },
-    invitations: [],
-  });
+  const event = (id: string) =>
+    newEventDocument({ id, title: 'Clubabend', kind: 'club', startsAt: '2026-12-01T19:00:00+01:00', status: 'planned', createdAt: now, updatedAt: now });
 
   it('writes contacts in many shards and an event in one step, and tells listeners', async () => {
     const dir = await freshDir();
@@ -305,7 +302,7 @@ describe('backups', () => {
     const kept = await listBackups(dir);
     expect(kept).toEqual(names.slice(2).reverse());
     const inside = await readdir(join(dir, 'backups', kept[0]!));
-    expect(inside.sort()).toEqual(['contacts', 'events', 'meta.json', 'settings.json']);
+    expect(inside.sort()).toEqual(['catalog.json', 'contacts', 'events', 'meta.json', 'orders.json', 'settings.json', 'tasks.json']);
   });
 
   it('backs an existing folder up at start at most once per interval', async () => {

@@ -298,7 +298,8 @@ function PreviewSteps({
 
 const delimiterName = (delimiter: string) => ({ ',': 'comma', ';': 'semicolon', '\t': 'tab' })[delimiter] ?? 'other';
 
-function ErrorList({ errors }: { errors: ImportResult['errors'] }) {
+/** Every bad line with its reason; the contact and the catalog import show them alike. */
+export function ErrorList({ errors }: { errors: ImportResult['errors'] }) {
   const { t } = useTranslation();
   return (
     <Alert color="red" icon={<IconAlertTriangle aria-hidden />} title={t('import.errorsTitle', { count: new Set(errors.map((error) => error.line)).size })}>

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { IconBan, IconCalendarDown, IconCopy, IconDoorEnter, IconPencil, IconPrinter } from '@tabler/icons-react';
+import { IconBan, IconCalendarDown, IconChartBar, IconCopy, IconDoorEnter, IconPencil, IconPrinter } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate, useParams } from 'react-router';
@@ -11,6 +11,8 @@ import { notifyError, notifySuccess } from '../../components/notify';
 import { QueryState } from '../../components/QueryState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDateTimeRange } from '../../i18n/format';
+import { HostRewardPanel } from '../orders/HostRewardPanel';
+import { OrdersPanel } from '../orders/OrdersPanel';
 import { CancelEventModal } from './CancelEventModal';
 import { DuplicateEventModal } from './DuplicateEventModal';
 import { cancellable, EventStatusBadge } from './EventStatusBadge';
@@ -25,7 +27,7 @@ const nextStatuses: Record<EventStatus, ('invited' | 'held' | 'closed')[]> = {
   cancelled: [],
 };
 
-/** #/planning/:id — one event: details, lifecycle, copies, calendar file, printouts and the invitee list. */
+/** #/planning/:id — one event: details, lifecycle, copies, calendar file, printouts, host reward, orders and the invitee list. */
 export function EventPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -117,6 +119,9 @@ function EventDetails({ event }: { event: Event }) {
                 {t('common.edit')}
               </Button>
             )}
+            <Button component={Link} to={`/planning/${event.id}/report`} variant="default" leftSection={<IconChartBar size={18} aria-hidden />}>
+              {t('report.link')}
+            </Button>
             <Button variant="default" leftSection={<IconCopy size={18} aria-hidden />} onClick={() => setDuplicating(true)}>
               {t('events.duplicate.action')}
             </Button>
@@ -161,6 +166,8 @@ function EventDetails({ event }: { event: Event }) {
         )}
       </Paper>
 
+      <HostRewardPanel event={event} />
+      <OrdersPanel event={event} />
       <InvitationsPanel event={event} hostName={hostName} />
 
       <CancelEventModal event={cancelling ? event : null} onClose={() => setCancelling(false)} />

@@ -24,7 +24,6 @@ export interface PrintData {
  * the desktop app the system print dialog also saves as PDF.
  */
 export function PrintPage({ children }: { children: (data: PrintData) => ReactNode }) {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
   const event = useEvent(id);
   const host = useContact(event.data?.hostId);
@@ -32,20 +31,27 @@ export function PrintPage({ children }: { children: (data: PrintData) => ReactNo
   const error = event.error ?? invitations.error;
 
   return (
+    <PrintShell back={`/planning/${id}`} error={error} ready={Boolean(event.data && invitations.data && (!event.data.hostId || !host.isPending))}>
+      {() => children({ event: event.data!, host: host.data, invitations: [...invitations.data!].sort(byName) })}
+    </PrintShell>
+  );
+}
+
+/**
+ * The frame of every printout: "Zurück" and "Drucken", which the printer never
+ * sees, then the page once its data is there (or the error why it is not).
+ */
+export function PrintShell({ back, ready, error, children }: { back: string; ready: boolean; error: Error | null; children: () => ReactNode }) {
+  const { t } = useTranslation();
+  return (
     <main className="print-page">
       <Group className="no-print" justify="space-between" mb="lg">
-        <BackLink to={`/planning/${id}`}>{t('print.back')}</BackLink>
-        <Button leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => window.print()} disabled={!event.data || !invitations.data}>
+        <BackLink to={back}>{t('print.back')}</BackLink>
+        <Button leftSection={<IconPrinter size={18} aria-hidden />} onClick={() => window.print()} disabled={!ready}>
           {t('print.print')}
         </Button>
       </Group>
-      {error ? (
-        <Alert color="red">{translateMessage(t, error.message)}</Alert>
-      ) : event.data && invitations.data && (!event.data.hostId || !host.isPending) ? (
-        children({ event: event.data, host: host.data, invitations: [...invitations.data].sort(byName) })
-      ) : (
-        <Loader aria-label={t('app.loading')} />
-      )}
+      {error ? <Alert color="red">{translateMessage(t, error.message)}</Alert> : ready ? children() : <Loader aria-label={t('app.loading')} />}
     </main>
   );
 }

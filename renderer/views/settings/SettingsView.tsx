@@ -8,6 +8,7 @@ import { FormActions } from '../../components/FormModal';
 import { notifyError, notifySuccess } from '../../components/notify';
 import { FormSelect, formResolver, formSchema, useFieldProps, useSaveErrorHandler } from '../../forms/fields';
 import { formatMoney } from '../../i18n/format';
+import { CommissionForm, HostRewardsForm } from './HostRewardsForm';
 import { InvitationTextForm } from './InvitationTextForm';
 
 const currencies = ['EUR', 'CHF'] as const;
@@ -58,6 +59,12 @@ export function SettingsView() {
           </Paper>
           <Paper withBorder p="lg">
             <InvitationTextForm settings={settings.data} />
+          </Paper>
+          <Paper withBorder p="lg">
+            <Stack gap="lg">
+              <HostRewardsForm settings={settings.data} />
+              <CommissionForm settings={settings.data} />
+            </Stack>
           </Paper>
         </>
       )}

@@ -1,0 +1,31 @@
+import type { EventDocument } from '../store/documents';
+import type { Store } from '../store/store';
+import { perStore } from './per-store';
+
+/**
+ * Which event holds each order taken at an event, kept current from the
+ * store's change events. Orders outside events are keyed by id in orders.json
+ * and need no index.
+ */
+export class OrderIndex {
+  private readonly eventOf = new Map<string, string>();
+
+  constructor(store: Store) {
+    for (const document of store.eventDocuments()) this.track(document, undefined);
+    store.onEventChange((next, previous) => this.track(next, previous));
+  }
+
+  private track(next: EventDocument, previous: EventDocument | undefined): void {
+    // Changes that leave the orders alone keep the same array: nothing to do.
+    if (previous?.orders === next.orders) return;
+    for (const order of previous?.orders ?? []) this.eventOf.delete(order.id);
+    for (const order of next.orders) this.eventOf.set(order.id, next.event.id);
+  }
+
+  /** The event holding this order; undefined for an order outside events or an unknown one. */
+  eventIdOf(orderId: string): string | undefined {
+    return this.eventOf.get(orderId);
+  }
+}
+
+export const orderIndex = perStore((store) => new OrderIndex(store));
