@@ -7,8 +7,9 @@ export const ordersDe = {
     title: 'Bestellungen',
     none: 'Noch keine Bestellungen.',
     listLabel: 'Bestellungen der Veranstaltung',
+    listOf: 'Bestellungen von {{name}}',
     statusOf: 'Status der Bestellung von {{name}}',
-    columns: { guest: 'Gast', lines: 'Artikel', total: 'Summe', paid: 'Bezahlt', open: 'Offen', status: 'Status', actions: 'Aktionen' },
+    columns: { guest: 'Gast', event: 'Veranstaltung', lines: 'Artikel', total: 'Summe', paid: 'Bezahlt', open: 'Offen', status: 'Status', actions: 'Aktionen' },
     status: { open: 'offen', placed: 'bestellt', delivered: 'geliefert', cancelled: 'storniert' },
     method: { cash: 'bar', card: 'Karte', transfer: 'Überweisung', paypal: 'PayPal' },
     entry: {
@@ -34,6 +35,7 @@ export const ordersDe = {
       saveKeys: 'Strg+Enter',
       saved: 'Bestellung von {{name}} gespeichert: {{total}}',
     },
+    reorder: { add: 'Nachbestellung erfassen', title: 'Nachbestellung von {{name}}', label: 'Nachbestellung' },
     edit: { title: 'Bestellung von {{name}} bearbeiten', saved: 'Bestellung geändert.' },
     payment: {
       title: 'Zahlung erfassen',

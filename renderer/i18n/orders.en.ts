@@ -8,8 +8,9 @@ export const ordersEn: Texts<typeof ordersDe> = {
     title: 'Orders',
     none: 'No orders yet.',
     listLabel: 'Orders of the event',
+    listOf: 'Orders of {{name}}',
     statusOf: 'Status of the order of {{name}}',
-    columns: { guest: 'Guest', lines: 'Items', total: 'Total', paid: 'Paid', open: 'Open', status: 'Status', actions: 'Actions' },
+    columns: { guest: 'Guest', event: 'Event', lines: 'Items', total: 'Total', paid: 'Paid', open: 'Open', status: 'Status', actions: 'Actions' },
     status: { open: 'open', placed: 'ordered', delivered: 'delivered', cancelled: 'cancelled' },
     method: { cash: 'cash', card: 'card', transfer: 'bank transfer', paypal: 'PayPal' },
     entry: {
@@ -35,6 +36,7 @@ export const ordersEn: Texts<typeof ordersDe> = {
       saveKeys: 'Ctrl+Enter',
       saved: 'Order of {{name}} saved: {{total}}',
     },
+    reorder: { add: 'Enter a reorder', title: 'Reorder of {{name}}', label: 'Reorder' },
     edit: { title: 'Edit the order of {{name}}', saved: 'Order changed.' },
     payment: {
       title: 'Record payment',

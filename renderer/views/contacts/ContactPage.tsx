@@ -10,6 +10,7 @@ import { QueryState } from '../../components/QueryState';
 import { RsvpBadge } from '../../components/RsvpBadge';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, formatDateTime } from '../../i18n/format';
+import { OrdersPanel } from '../orders/OrdersPanel';
 import { RecordConsentModal } from './RecordConsentModal';
 
 const nameOf = (contact: ContactRef) => `${contact.firstName} ${contact.lastName}`;
@@ -33,7 +34,7 @@ function ContactLinks({ label, contacts, separator }: { label: string; contacts:
   );
 }
 
-/** #/contacts/:id — everything about one person: details, recommendations, consent log, history. */
+/** #/contacts/:id — everything about one person: details, orders, recommendations, consent log, history. */
 export function ContactPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -97,6 +98,7 @@ function ContactDetails({ contact }: { contact: Contact }) {
           </Text>
         )}
       </Paper>
+      <OrdersPanel contact={contact} />
       <History contact={contact} />
       <ConsentLog contact={contact} />
     </>

@@ -42,9 +42,10 @@ const productLabel = (product: Pick<Product, 'sku' | 'name'>) => `${product.sku}
 /**
  * The lines of an order as typed from a paper form: article (number or name,
  * Enter takes the best match), quantity, unit price, discount; Enter in any of
- * the last three adds the line and goes back to the article.
+ * the last three adds the line and goes back to the article. `autoFocus`: a
+ * dialog opens with the article field focused.
  */
-export function LineEditor({ ref, initialLines = [] }: { ref: Ref<LineEditorHandle>; initialLines?: OrderLine[] }) {
+export function LineEditor({ ref, initialLines = [], autoFocus = false }: { ref: Ref<LineEditorHandle>; initialLines?: OrderLine[]; autoFocus?: boolean }) {
   const { t } = useTranslation();
   const money = useMoney();
   const catalog = useCatalog({});
@@ -125,6 +126,7 @@ export function LineEditor({ ref, initialLines = [] }: { ref: Ref<LineEditorHand
       <Group align="start" gap="xs" wrap="nowrap">
         <Select
           ref={articleRef}
+          data-autofocus={autoFocus || undefined}
           label={t('orders.entry.article')}
           placeholder={t('orders.entry.articlePlaceholder')}
           searchable

@@ -1,4 +1,5 @@
-import { Alert, Anchor, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconHomeHeart } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +20,18 @@ type BookingValues = z.infer<typeof bookingValues>;
 
 /** The date is typed into "Datum" as in the event form. */
 const bookingFieldMap = { startsAt: 'date' };
+
+/** The row action "Möchte Gastgeberin werden", on order rows and on the invitee list. */
+export function BookingAction({ name, onClick }: { name: string; onClick: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <Tooltip label={t('booking.action')}>
+      <ActionIcon variant="subtle" color="grape" aria-label={t('booking.actionFor', { name })} onClick={onClick}>
+        <IconHomeHeart size={18} aria-hidden />
+      </ActionIcon>
+    </Tooltip>
+  );
+}
 
 /**
  * "Möchte Gastgeberin werden": a new planned party with her as host, booked at

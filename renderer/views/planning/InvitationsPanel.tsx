@@ -5,6 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { ContactRef } from '../../../shared/schemas/contact';
 import type { Event } from '../../../shared/schemas/event';
 import { rsvps, type InvitationView, type Rsvp } from '../../../shared/schemas/invitation';
 import { call } from '../../api/client';
@@ -12,6 +13,7 @@ import { useInvitations, useRemoveInvitation, useSetRsvp } from '../../api/queri
 import { notifyError } from '../../components/notify';
 import { QueryState } from '../../components/QueryState';
 import { AddGuestsModal } from './AddGuestsModal';
+import { BookingAction, BookingModal } from './BookingModal';
 import { byName, guestCounts } from './guestCounts';
 import { fillTemplate, mailtoUrl, openMailto } from './invitationText';
 import { eventPlaceholders, useInvitationTemplate } from './useInvitationTemplate';
@@ -25,10 +27,13 @@ export function InvitationsPanel({ event, hostName }: { event: Event; hostName: 
   const [pendingOnly, setPendingOnly] = useState(false);
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<InvitationView | null>(null);
+  const [booking, setBooking] = useState<ContactRef | null>(null);
   const template = useInvitationTemplate();
   const eventValues = eventPlaceholders(event, hostName, i18n.language);
   // The main process keeps the lists of cancelled and closed events as they are.
   const editable = event.status !== 'cancelled' && event.status !== 'closed';
+  // A guest who wants to host says so at (or after) the party she was invited to.
+  const bookable = event.status === 'invited' || event.status === 'held';
 
   const personalMail = (invitation: InvitationView) => {
     const values = { ...eventValues, vorname: invitation.contact.firstName, nachname: invitation.contact.lastName };
@@ -116,6 +121,7 @@ export function InvitationsPanel({ event, hostName }: { event: Event; hostName: 
                           editable={editable}
                           mailto={invitation.contact.email ? personalMail(invitation) : undefined}
                           onRemove={() => setRemoving(invitation)}
+                          onBook={bookable ? () => setBooking(invitation.contact) : undefined}
                         />
                       ))}
                     </Table.Tbody>
@@ -128,11 +134,24 @@ export function InvitationsPanel({ event, hostName }: { event: Event; hostName: 
       </QueryState>
       <AddGuestsModal event={event} opened={adding} onClose={() => setAdding(false)} />
       <RemoveGuestModal eventId={event.id} invitation={removing} onClose={() => setRemoving(null)} />
+      <BookingModal event={event} guest={booking} onClose={() => setBooking(null)} />
     </Stack>
   );
 }
 
-function GuestRow({ invitation, editable, mailto, onRemove }: { invitation: InvitationView; editable: boolean; mailto: string | undefined; onRemove: () => void }) {
+function GuestRow({
+  invitation,
+  editable,
+  mailto,
+  onRemove,
+  onBook,
+}: {
+  invitation: InvitationView;
+  editable: boolean;
+  mailto: string | undefined;
+  onRemove: () => void;
+  onBook: (() => void) | undefined;
+}) {
   const { t } = useTranslation();
   const setRsvp = useSetRsvp();
   const name = nameOf(invitation);
@@ -195,6 +214,7 @@ function GuestRow({ invitation, editable, mailto, onRemove }: { invitation: Invi
               <IconMail size={18} aria-hidden />
             </ActionIcon>
           </Tooltip>
+          {onBook && <BookingAction name={name} onClick={onBook} />}
           {editable && (
             <Tooltip label={t('invitations.remove')}>
               <ActionIcon variant="subtle" color="red" aria-label={t('invitations.removeGuest', { name })} onClick={onRemove}>
