@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { AppError, type ValidationIssue } from '../../shared/errors';
 import { translateMessage } from '../i18n';
-import { notifyError } from '../components/notify';
+import { notifyError, notifySuccess } from '../components/notify';
 
 /** Contract field name -> form field name where they differ (e.g. startsAt is typed into "Datum"). */
 export type FieldMap = Readonly<Record<string, string>>;
@@ -83,14 +83,27 @@ export function FormSelect<T extends FieldValues>({ form, name, ...props }: { fo
   );
 }
 
+/** What a form does around its save: the success message (none if absent) and what follows it; both get the save's result. */
+export interface SubmitOptions<R> {
+  success?: (result: R) => string;
+  onDone?: (result: R) => void;
+  /** Contract field name -> form field name, for the main process's field errors. */
+  fieldMap?: FieldMap;
+}
+
 /**
- * Handles a failed save: a VALIDATION error from the main process lands on the
- * form's fields like a local one; anything else (or an issue without a field)
- * becomes a notification.
+ * The form's submit handler: runs `save` with the validated values; on success
+ * shows the success message and calls onDone. A refused save puts the main
+ * process's VALIDATION issues on the form's fields like local ones; anything
+ * else (or an issue without a field) becomes a notification.
  */
-export function useSaveErrorHandler<T extends FieldValues>(form: UseFormReturn<T, unknown, unknown>, fieldMap: FieldMap = {}) {
+export function useSubmit<T extends FieldValues, R>(
+  form: UseFormReturn<T, unknown, T>,
+  save: (values: T) => Promise<R>,
+  { success, onDone, fieldMap = {} }: SubmitOptions<R> = {},
+) {
   const { t } = useTranslation();
-  return (error: unknown) => {
+  const onSaveError = (error: unknown) => {
     const issues = error instanceof AppError && error.code === 'VALIDATION' ? (error.issues ?? []) : [];
     const fields = Object.keys(form.getValues());
     const unplaced = issues.filter((issue) => {
@@ -101,4 +114,13 @@ export function useSaveErrorHandler<T extends FieldValues>(form: UseFormReturn<T
     });
     if (issues.length === 0 || unplaced.length > 0) notifyError(t, error);
   };
+  return form.handleSubmit(async (values) => {
+    try {
+      const result = await save(values);
+      if (success) notifySuccess(success(result));
+      onDone?.(result);
+    } catch (error) {
+      onSaveError(error);
+    }
+  });
 }

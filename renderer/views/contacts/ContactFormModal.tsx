@@ -6,8 +6,7 @@ import type { Contact } from '../../../shared/schemas/contact';
 import { useContact, useContactTags, useCreateContact, useUpdateContact } from '../../api/queries';
 import { ContactPicker } from '../../components/ContactPicker';
 import { FormActions, FormModal } from '../../components/FormModal';
-import { notifySuccess } from '../../components/notify';
-import { useFieldProps, useSaveErrorHandler } from '../../forms/fields';
+import { useFieldProps, useSubmit } from '../../forms/fields';
 import { contactFormResolver, contactToForm, emptyContactForm, formToContactInput, type ContactFormValues } from './contactForm';
 
 /** Create (/contacts/new, over the list) or edit (/contacts/:id/edit, over the contact's page) a contact. */
@@ -29,23 +28,20 @@ function ContactForm({ contact, onDone }: { contact: Contact | undefined; onDone
     defaultValues: contact ? contactToForm(contact) : emptyContactForm,
   });
   const field = useFieldProps(form);
-  const onSaveError = useSaveErrorHandler(form);
   const create = useCreateContact();
   const update = useUpdateContact();
   const knownTags = useContactTags();
 
-  const submit = form.handleSubmit(async (values) => {
-    const input = formToContactInput(values);
-    try {
+  const submit = useSubmit(
+    form,
+    async (values) => {
+      const input = formToContactInput(values);
       // An emptied recommender is sent as null, which clears it.
       if (contact) await update.mutateAsync({ referredBy: null, ...input, id: contact.id });
       else await create.mutateAsync(input);
-      notifySuccess(t(contact ? 'contacts.updated' : 'contacts.created'));
-      onDone();
-    } catch (error) {
-      onSaveError(error);
-    }
-  });
+    },
+    { success: () => t(contact ? 'contacts.updated' : 'contacts.created'), onDone },
+  );
 
   return (
     <form onSubmit={submit} noValidate>

@@ -7,8 +7,7 @@ import { consentChannels, consentInput, consentPurposes, consentSources, type Co
 import type { Contact } from '../../../shared/schemas/contact';
 import { useRecordConsent } from '../../api/queries';
 import { FormActions } from '../../components/FormModal';
-import { notifySuccess } from '../../components/notify';
-import { FormSelect, formResolver, formSchema, useFieldProps, useSaveErrorHandler } from '../../forms/fields';
+import { FormSelect, formResolver, formSchema, useFieldProps, useSubmit } from '../../forms/fields';
 
 const consentFormValues = z.object({ channel: z.string(), purpose: z.string(), granted: z.string(), source: z.string(), wording: z.string() });
 type ConsentFormValues = z.infer<typeof consentFormValues>;
@@ -39,7 +38,6 @@ function ConsentForm({ contact, onDone }: { contact: Contact; onDone: () => void
     defaultValues: { ...initial, wording: standardWording(initial) },
   });
   const field = useFieldProps(form);
-  const onSaveError = useSaveErrorHandler(form);
   const record = useRecordConsent();
   const [channel, purpose, granted] = form.watch(['channel', 'purpose', 'granted']);
 
@@ -48,14 +46,9 @@ function ConsentForm({ contact, onDone }: { contact: Contact; onDone: () => void
     if (!form.getFieldState('wording').isDirty) form.setValue('wording', standardWording({ channel, purpose, granted }));
   }, [channel, purpose, granted]);
 
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      await record.mutateAsync({ ...toConsentInput(values), contactId: contact.id });
-      notifySuccess(t('consent.recorded'));
-      onDone();
-    } catch (error) {
-      onSaveError(error);
-    }
+  const submit = useSubmit(form, (values) => record.mutateAsync({ ...toConsentInput(values), contactId: contact.id }), {
+    success: () => t('consent.recorded'),
+    onDone,
   });
 
   return (

@@ -4,8 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Product } from '../../../shared/schemas/catalog';
 import { useCreateProduct, useUpdateProduct } from '../../api/queries';
 import { FormActions } from '../../components/FormModal';
-import { notifySuccess } from '../../components/notify';
-import { useFieldProps, useSaveErrorHandler } from '../../forms/fields';
+import { useFieldProps, useSubmit } from '../../forms/fields';
 import { emptyProductForm, formToProductInput, productFormResolver, productToForm, type ProductFormValues } from './productForm';
 
 /** Creates a product, or edits one (`product` given). */
@@ -18,19 +17,16 @@ export function ProductFormModal({ product, onClose }: { product: Product | unde
     defaultValues: product ? productToForm(product) : emptyProductForm,
   });
   const field = useFieldProps(form);
-  const onSaveError = useSaveErrorHandler(form, { priceCents: 'price' });
 
-  const submit = form.handleSubmit(async (values) => {
-    const input = formToProductInput(values);
-    try {
+  const submit = useSubmit(
+    form,
+    (values) => {
+      const input = formToProductInput(values);
       // An emptied refill interval is removed from the product (null), not left as it was.
-      const saved = product ? await update.mutateAsync({ id: product.id, refillDays: null, ...input }) : await create.mutateAsync(input);
-      notifySuccess(t('catalog.saved', { name: saved.name }));
-      onClose();
-    } catch (error) {
-      onSaveError(error);
-    }
-  });
+      return product ? update.mutateAsync({ id: product.id, refillDays: null, ...input }) : create.mutateAsync(input);
+    },
+    { success: (saved) => t('catalog.saved', { name: saved.name }), onDone: onClose, fieldMap: { priceCents: 'price' } },
+  );
 
   return (
     <Modal opened onClose={onClose} title={product ? t('catalog.editTitle') : t('catalog.newTitle')} size="lg">

@@ -11,7 +11,7 @@ import { useAddInvitations, useContacts, useCreateContact, useInvitations } from
 import { ContactPicker } from '../../components/ContactPicker';
 import { FormActions } from '../../components/FormModal';
 import { notifyError, notifySuccess } from '../../components/notify';
-import { formResolver, formSchema, useFieldProps, useSaveErrorHandler } from '../../forms/fields';
+import { formResolver, formSchema, useFieldProps, useSubmit } from '../../forms/fields';
 import { ContactFilterFields } from '../contacts/ContactFilterFields';
 import { emptyFilter, toContactFilter, type FilterState } from '../contacts/contactFilter';
 
@@ -138,19 +138,17 @@ function NewPerson({ event }: { event: Event }) {
   const { t } = useTranslation();
   const form = useForm<NewPersonValues, unknown, NewPersonValues>({ resolver: newPersonResolver, defaultValues: emptyPerson });
   const field = useFieldProps(form);
-  const onSaveError = useSaveErrorHandler(form);
   const create = useCreateContact();
   const { invite } = useInvite(event.id);
 
-  const submit = form.handleSubmit(async (values) => {
-    try {
+  const submit = useSubmit(
+    form,
+    async (values) => {
       const contact = await create.mutateAsync(values);
       await invite([contact.id]);
-      form.reset(emptyPerson);
-    } catch (error) {
-      onSaveError(error);
-    }
-  });
+    },
+    { onDone: () => form.reset(emptyPerson) },
+  );
 
   return (
     <form onSubmit={submit} noValidate>

@@ -12,7 +12,7 @@ import type { Event } from '../../../shared/schemas/event';
 import { useBookEvent } from '../../api/orderQueries';
 import { FormActions } from '../../components/FormModal';
 import { parseGermanDate, parseTime, toIsoWithOffset } from '../../forms/dates';
-import { formResolver, formSchema, useFieldProps, useSaveErrorHandler } from '../../forms/fields';
+import { formResolver, formSchema, useFieldProps, useSubmit } from '../../forms/fields';
 import { formatDateTime } from '../../i18n/format';
 
 const bookingValues = z.object({ date: z.string(), start: z.string(), title: z.string() });
@@ -66,16 +66,9 @@ function BookingForm({ event, guest, onClose }: { event: Event; guest: ContactRe
     defaultValues: { date: '', start: '19:00', title: '' },
   });
   const field = useFieldProps(form);
-  const onSaveError = useSaveErrorHandler(form, bookingFieldMap);
   const name = `${guest.firstName} ${guest.lastName}`;
 
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      setBooked(await book.mutateAsync(toInput(values)));
-    } catch (error) {
-      onSaveError(error);
-    }
-  });
+  const submit = useSubmit(form, (values) => book.mutateAsync(toInput(values)), { onDone: setBooked, fieldMap: bookingFieldMap });
 
   if (booked) {
     return (

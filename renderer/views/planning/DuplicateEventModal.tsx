@@ -8,9 +8,8 @@ import type { ValidationIssue } from '../../../shared/errors';
 import type { Event } from '../../../shared/schemas/event';
 import { useDuplicateEvent } from '../../api/queries';
 import { FormActions } from '../../components/FormModal';
-import { notifySuccess } from '../../components/notify';
 import { isoToTime, parseGermanDate, parseTime, toIsoWithOffset } from '../../forms/dates';
-import { formResolver, formSchema, useFieldProps, useSaveErrorHandler } from '../../forms/fields';
+import { formResolver, formSchema, useFieldProps, useSubmit } from '../../forms/fields';
 
 const duplicateFormValues = z.object({ id: z.string(), date: z.string(), start: z.string(), withInvitees: z.boolean() });
 type DuplicateFormValues = z.infer<typeof duplicateFormValues>;
@@ -49,18 +48,15 @@ function DuplicateForm({ event, onDone }: { event: Event; onDone: () => void }) 
     defaultValues: { id: event.id, date: '', start: isoToTime(event.startsAt), withInvitees: false },
   });
   const field = useFieldProps(form);
-  const onSaveError = useSaveErrorHandler(form, fieldMap);
   const duplicate = useDuplicateEvent();
 
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      const copy = await duplicate.mutateAsync(toDuplicateInput(values));
-      notifySuccess(t('events.duplicate.done'));
+  const submit = useSubmit(form, (values) => duplicate.mutateAsync(toDuplicateInput(values)), {
+    success: () => t('events.duplicate.done'),
+    onDone: (copy) => {
       onDone();
       void navigate(`/planning/${copy.id}`);
-    } catch (error) {
-      onSaveError(error);
-    }
+    },
+    fieldMap,
   });
 
   return (

@@ -6,8 +6,7 @@ import { eventKinds, type Event } from '../../../shared/schemas/event';
 import { useCreateEvent, useEvent, useUpdateEvent } from '../../api/queries';
 import { ContactPicker } from '../../components/ContactPicker';
 import { FormActions, FormModal } from '../../components/FormModal';
-import { notifySuccess } from '../../components/notify';
-import { FormSelect, useFieldProps, useSaveErrorHandler } from '../../forms/fields';
+import { FormSelect, useFieldProps, useSubmit } from '../../forms/fields';
 import { emptyEventForm, eventFieldMap, eventFormResolver, eventToForm, formToEventInput, placeFromAddress, type EventFormValues } from './eventForm';
 
 /** Create (/planning/new, over the agenda) or edit (/planning/:id/edit, over the event page) an event. */
@@ -29,23 +28,24 @@ function EventForm({ event, onDone }: { event: Event | undefined; onDone: () => 
     defaultValues: event ? eventToForm(event) : emptyEventForm,
   });
   const field = useFieldProps(form);
-  const onSaveError = useSaveErrorHandler(form, eventFieldMap);
   const create = useCreateEvent();
   const update = useUpdateEvent();
 
-  const submit = form.handleSubmit(async (values) => {
-    const input = formToEventInput(values);
-    try {
+  const submit = useSubmit(
+    form,
+    async (values) => {
+      const input = formToEventInput(values);
       // An emptied end, host or capacity is sent as null, which clears it.
       if (event) await update.mutateAsync({ endsAt: null, hostId: null, capacity: null, ...input, id: event.id });
       else await create.mutateAsync(input);
+    },
+    {
       // The message names no title: the row itself shows it, and one text should not appear twice on screen.
-      notifySuccess(t(event ? 'events.updated' : 'events.created'));
-      onDone();
-    } catch (error) {
-      onSaveError(error);
-    }
-  });
+      success: () => t(event ? 'events.updated' : 'events.created'),
+      onDone,
+      fieldMap: eventFieldMap,
+    },
+  );
 
   return (
     <form onSubmit={submit} noValidate>

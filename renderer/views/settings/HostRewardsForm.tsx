@@ -8,7 +8,7 @@ import type { Settings } from '../../../shared/schemas/settings';
 import { useUpdateSettings } from '../../api/queries';
 import { FormActions } from '../../components/FormModal';
 import { notifyError, notifySuccess } from '../../components/notify';
-import { useFieldProps, useSaveErrorHandler } from '../../forms/fields';
+import { useFieldProps, useSubmit } from '../../forms/fields';
 import { useMoney } from '../../i18n/useMoney';
 import { formToRules, hostRewardFormResolver, rulesToForm, validRules, type HostRewardFormValues } from './hostRewardForm';
 
@@ -26,17 +26,11 @@ export function HostRewardsForm({ settings }: { settings: Settings }) {
   });
   const tiers = useFieldArray({ control: form.control, name: 'tiers' });
   const field = useFieldProps(form);
-  const onSaveError = useSaveErrorHandler(form);
   const rules = validRules(form.watch());
   const reward = rules && computeHostReward(rules, example);
 
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      await update.mutateAsync({ hostRewards: formToRules(values) });
-      notifySuccess(t('rewardSettings.saved'));
-    } catch (error) {
-      onSaveError(error);
-    }
+  const submit = useSubmit(form, (values) => update.mutateAsync({ hostRewards: formToRules(values) }), {
+    success: () => t('rewardSettings.saved'),
   });
 
   return (

@@ -5,8 +5,7 @@ import { z } from 'zod';
 import { settingsPatch, type Settings } from '../../../shared/schemas/settings';
 import { useUpdateSettings } from '../../api/queries';
 import { FormActions } from '../../components/FormModal';
-import { notifySuccess } from '../../components/notify';
-import { formResolver, formSchema, useFieldProps, useSaveErrorHandler } from '../../forms/fields';
+import { formResolver, formSchema, useFieldProps, useSubmit } from '../../forms/fields';
 import { fillTemplate, placeholders, type PlaceholderValues } from '../planning/invitationText';
 
 const textFormValues = z.object({ invitationSubject: z.string(), invitationTemplate: z.string() });
@@ -23,7 +22,6 @@ export function InvitationTextForm({ settings }: { settings: Settings }) {
     defaultValues: { invitationSubject: settings.invitationSubject ?? '', invitationTemplate: settings.invitationTemplate ?? '' },
   });
   const field = useFieldProps(form);
-  const onSaveError = useSaveErrorHandler(form);
   const [subject, body] = form.watch(['invitationSubject', 'invitationTemplate']);
   const sample: PlaceholderValues = {
     vorname: t('settings.sample.firstName'),
@@ -35,14 +33,7 @@ export function InvitationTextForm({ settings }: { settings: Settings }) {
     ort: t('settings.sample.place'),
   };
 
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      await update.mutateAsync(values);
-      notifySuccess(t('settings.saved'));
-    } catch (error) {
-      onSaveError(error);
-    }
-  });
+  const submit = useSubmit(form, (values) => update.mutateAsync(values), { success: () => t('settings.saved') });
 
   return (
     <form onSubmit={submit} noValidate>

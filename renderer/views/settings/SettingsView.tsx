@@ -5,8 +5,8 @@ import { z } from 'zod';
 import { settingsPatch, type Locale, type Settings } from '../../../shared/schemas/settings';
 import { useAppStatus, useSettings, useUpdateSettings } from '../../api/queries';
 import { FormActions } from '../../components/FormModal';
-import { notifyError, notifySuccess } from '../../components/notify';
-import { FormSelect, formResolver, formSchema, useFieldProps, useSaveErrorHandler } from '../../forms/fields';
+import { notifyError } from '../../components/notify';
+import { FormSelect, formResolver, formSchema, useFieldProps, useSubmit } from '../../forms/fields';
 import { formatMoney } from '../../i18n/format';
 import { CommissionForm, HostRewardsForm } from './HostRewardsForm';
 import { InvitationTextForm } from './InvitationTextForm';
@@ -90,17 +90,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
     defaultValues: { operatorName: settings.operatorName ?? '', currency: settings.currency },
   });
   const field = useFieldProps(form);
-  const onSaveError = useSaveErrorHandler(form);
   const currency = form.watch('currency');
 
-  const submit = form.handleSubmit(async (values) => {
-    try {
-      await update.mutateAsync(toSettingsInput(values));
-      notifySuccess(t('settings.saved'));
-    } catch (error) {
-      onSaveError(error);
-    }
-  });
+  const submit = useSubmit(form, (values) => update.mutateAsync(toSettingsInput(values)), { success: () => t('settings.saved') });
 
   return (
     <form onSubmit={submit} noValidate>
