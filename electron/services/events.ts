@@ -46,10 +46,7 @@ const bookedTitles: Record<EventKind, string> = {
 export function eventService(store: Store) {
   const index = invitationIndex(store);
   return {
-    /**
-     * Two writes: the new event, then the call in the source event's tasks. A
-     * crash in between loses no booking: marking the source held adds the missing call.
-     */
+    /** The new event and the call in the source event's tasks, in one atomic write. */
     async book({ eventId, contactId, startsAt, kind, title }: ParsedInputOf<'events.book'>): Promise<Event> {
       const source = store.event(eventId);
       if (!source) throw notFound();
@@ -60,7 +57,7 @@ export function eventService(store: Store) {
       const id = nanoid();
       const town = [host.postalCode, host.city].filter(Boolean).join(' ');
       const place = kind === 'online' ? undefined : [host.street, town].filter(Boolean).join(', ') || undefined;
-      const booked = await store.saveEvent(id, () => ({
+      const booked: Event = {
         id,
         kind,
         title: title ?? `${bookedTitles[kind]} ${host.firstName} ${host.lastName}`.slice(0, 200),
@@ -71,15 +68,16 @@ export function eventService(store: Store) {
         bookedAtEventId: eventId,
         createdAt: now,
         updatedAt: now,
-      }));
+      };
       // Due the day after the party, or tomorrow when the booking is entered later.
       const today = localDate();
       const due = addDays(source.startsAt.slice(0, 10) > today ? source.startsAt.slice(0, 10) : today, 1);
-      await store.saveEventDocument(eventId, (current) => {
+      return store.transact({ eventIds: [eventId], newEventIds: [id] }, (view) => {
+        const current = view.eventDocument(eventId);
         if (!current) throw notFound();
-        return withFollowUps(current, [bookingTask(host, eventId, due, now)]);
+        if (current.event.status === 'cancelled') throw new AppError('CONFLICT', 'errors.eventCancelled');
+        return { eventDocuments: [newEventDocument(booked), withFollowUps(current, [bookingTask(host, eventId, due, now)])], result: booked };
       });
-      return booked;
     },
     async create(input: ParsedInputOf<'events.create'>): Promise<Event> {
       checkHost(store, input.hostId);

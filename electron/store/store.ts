@@ -362,7 +362,13 @@ export class Store {
    * written through the journal. If `build` throws, nothing is written.
    */
   async transact<R>(
-    scope: { contactIds?: readonly string[]; eventIds?: readonly string[]; singletons?: readonly SingletonName[] },
+    scope: {
+      contactIds?: readonly string[];
+      eventIds?: readonly string[];
+      /** Events the change creates: each gets its own document, known to readers once written. */
+      newEventIds?: readonly string[];
+      singletons?: readonly SingletonName[];
+    },
     build: (view: {
       contact(id: string): Contact | undefined;
       eventDocument(id: string): EventDocument | undefined;
@@ -378,6 +384,12 @@ export class Store {
       const document = this.eventDocs.get(eventId);
       if (!document) throw new Error(`transact: event ${eventId} does not exist`);
       documents.set(document.file, document as StoredDocument<unknown>);
+    }
+    // New events need no hold: nobody else knows their ids yet.
+    const newEventFiles = new Set<string>();
+    for (const eventId of scope.newEventIds ?? []) {
+      if (this.eventDocs.has(eventId)) throw new Error(`transact: event ${eventId} exists already`);
+      newEventFiles.add(paths.event(eventId));
     }
 
     let release = () => {};
@@ -411,11 +423,11 @@ export class Store {
         previousContacts.set(contactId, this.contact(contactId));
         delete shardFor(contactId).contacts[contactId];
       }
-      const previousEvents = new Map<string, EventDocument>();
+      const previousEvents = new Map<string, EventDocument | undefined>();
       for (const document of changes.eventDocuments ?? []) {
         const file = paths.event(document.event.id);
-        if (!documents.has(file)) throw new Error(`transact: event ${document.event.id} is outside the scope`);
-        previousEvents.set(file, documents.get(file)!.data as EventDocument);
+        if (!documents.has(file) && !newEventFiles.has(file)) throw new Error(`transact: event ${document.event.id} is outside the scope`);
+        previousEvents.set(file, newEventFiles.has(file) ? undefined : (documents.get(file)!.data as EventDocument));
         next.set(file, document);
       }
 
@@ -426,7 +438,15 @@ export class Store {
       }
 
       if (next.size > 1) await writeFileDurably(join(this.dataDir, JOURNAL), JSON.stringify({ documents: Object.fromEntries(next) }));
-      for (const [file, data] of next) await documents.get(file)!.replace(data);
+      for (const [file, data] of next) {
+        if (!newEventFiles.has(file)) {
+          await documents.get(file)!.replace(data);
+          continue;
+        }
+        const document = new StoredDocument<EventDocument>(file, join(this.dataDir, file), data as EventDocument);
+        await document.save();
+        this.eventDocs.set(document.data.event.id, document);
+      }
       if (next.size > 1) {
         await rm(join(this.dataDir, JOURNAL));
         await fsyncDirectory(this.dataDir);

@@ -166,6 +166,25 @@ describe('changes across documents', () => {
     expect(reopened.event('event-00001')?.title).toBe('Umbenannt');
   });
 
+  it('creates a new event together with a change to another, in one step', async () => {
+    const dir = await freshDir();
+    const store = await open(dir);
+    await store.saveEventDocument('event-00001', () => event('event-00001'));
+    const created: string[] = [];
+    store.onEventChange((next, previous) => previous === undefined && created.push(next.event.id));
+    await store.transact({ eventIds: ['event-00001'], newEventIds: ['event-00002'] }, () => ({
+      eventDocuments: [event('event-00002'), { ...event('event-00001'), event: { ...event('event-00001').event, notes: 'Buchung' } }],
+      result: undefined,
+    }));
+    expect(created).toEqual(['event-00002']);
+    expect(store.event('event-00002')?.title).toBe('Clubabend');
+    await expect(store.transact({ newEventIds: ['event-00002'] }, () => ({ result: undefined }))).rejects.toThrow(/exists already/);
+    await closeAll();
+    const reopened = await open(dir);
+    expect(reopened.event('event-00002')).toBeDefined();
+    expect(reopened.event('event-00001')?.notes).toBe('Buchung');
+  });
+
   it('writes nothing when the change is refused or reaches outside its scope', async () => {
     const dir = await freshDir();
     const store = await open(dir);
