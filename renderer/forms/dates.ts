@@ -4,6 +4,8 @@
  * (30.02.2026) is decided by the shared schema, so renderer and main agree.
  */
 
+import type { ValidationIssue } from '../../shared/errors';
+
 const pad = (value: number | string) => String(value).padStart(2, '0');
 
 /** "14.03.2026" or "4.3.2026" -> "2026-03-14"; null when the text is not shaped like a date. */
@@ -22,6 +24,22 @@ export function parseTime(text: string): string | null {
   const minutes = Number(match[2] ?? 0);
   if (hours > 23 || minutes > 59) return null;
   return `${pad(hours)}:${pad(minutes)}`;
+}
+
+/**
+ * The shape checks of a typed "Datum", "Beginn" and (where the form has one)
+ * "Ende": what the shared schema cannot judge, since it only sees the ISO
+ * date-time built from them. Date and start are required; the end is optional
+ * and checked only when the form has it (`end` present) and it is filled in.
+ */
+export function dateTimeIssues(values: { date: string; start: string; end?: string }): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (values.date.trim() === '') issues.push({ path: 'date', message: 'validation.required' });
+  else if (!parseGermanDate(values.date)) issues.push({ path: 'date', message: 'validation.dateFormat' });
+  if (values.start.trim() === '') issues.push({ path: 'start', message: 'validation.required' });
+  else if (!parseTime(values.start)) issues.push({ path: 'start', message: 'validation.time' });
+  if (values.end !== undefined && values.end.trim() !== '' && !parseTime(values.end)) issues.push({ path: 'end', message: 'validation.time' });
+  return issues;
 }
 
 /**

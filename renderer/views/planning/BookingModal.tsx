@@ -1,4 +1,4 @@
-import { ActionIcon, Alert, Anchor, Button, Group, Modal, SimpleGrid, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Anchor, Button, Group, Modal, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { IconHomeHeart } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -6,12 +6,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { operations } from '../../../shared/contract';
-import type { ValidationIssue } from '../../../shared/errors';
 import type { ContactRef } from '../../../shared/schemas/contact';
 import type { Event } from '../../../shared/schemas/event';
 import { useBookEvent } from '../../api/orderQueries';
 import { FormActions } from '../../components/FormModal';
-import { parseGermanDate, parseTime, toIsoWithOffset } from '../../forms/dates';
+import { DateTimeFields } from '../../forms/DateTimeFields';
+import { dateTimeIssues, parseGermanDate, parseTime, toIsoWithOffset } from '../../forms/dates';
 import { formResolver, formSchema, useFieldProps, useSubmit } from '../../forms/fields';
 import { formatDateTime } from '../../i18n/format';
 
@@ -57,12 +57,8 @@ function BookingForm({ event, guest, onClose }: { event: Event; guest: ContactRe
     startsAt: toIsoWithOffset(parseGermanDate(values.date) ?? values.date, parseTime(values.start) ?? values.start),
     ...(values.title.trim() ? { title: values.title } : {}),
   });
-  const checkFormat = (values: BookingValues): ValidationIssue[] => [
-    ...(parseGermanDate(values.date) ? [] : [{ path: 'date', message: values.date.trim() ? 'validation.dateFormat' : 'validation.required' }]),
-    ...(parseTime(values.start) ? [] : [{ path: 'start', message: values.start.trim() ? 'validation.time' : 'validation.required' }]),
-  ];
   const form = useForm<BookingValues, unknown, BookingValues>({
-    resolver: formResolver(formSchema(bookingValues, operations['events.book'].input, toInput, checkFormat), bookingFieldMap),
+    resolver: formResolver(formSchema(bookingValues, operations['events.book'].input, toInput, dateTimeIssues), bookingFieldMap),
     defaultValues: { date: '', start: '19:00', title: '' },
   });
   const field = useFieldProps(form);
@@ -92,10 +88,7 @@ function BookingForm({ event, guest, onClose }: { event: Event; guest: ContactRe
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text>{t('booking.question', { name })}</Text>
-        <SimpleGrid cols={2} spacing="sm">
-          <TextInput label={t('events.fields.date')} placeholder={t('events.placeholders.date')} withAsterisk inputMode="numeric" autoComplete="off" data-autofocus {...field('date')} />
-          <TextInput label={t('events.fields.start')} placeholder={t('events.placeholders.time')} withAsterisk inputMode="numeric" autoComplete="off" {...field('start')} />
-        </SimpleGrid>
+        <DateTimeFields field={field} autoFocus />
         <TextInput label={t('events.fields.title')} placeholder={t('booking.titlePlaceholder', { name: guest.firstName })} {...field('title')} />
         <FormActions submitting={book.isPending} onCancel={onClose} submitLabel={t('booking.submit')} />
       </Stack>

@@ -1,14 +1,14 @@
-import { Checkbox, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Modal, Stack, Text } from '@mantine/core';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { z } from 'zod';
 import { operations } from '../../../shared/contract';
-import type { ValidationIssue } from '../../../shared/errors';
 import type { Event } from '../../../shared/schemas/event';
 import { useDuplicateEvent } from '../../api/queries';
 import { FormActions } from '../../components/FormModal';
-import { isoToTime, parseGermanDate, parseTime, toIsoWithOffset } from '../../forms/dates';
+import { DateTimeFields } from '../../forms/DateTimeFields';
+import { dateTimeIssues, isoToTime, parseGermanDate, parseTime, toIsoWithOffset } from '../../forms/dates';
 import { formResolver, formSchema, useFieldProps, useSubmit } from '../../forms/fields';
 
 const duplicateFormValues = z.object({ id: z.string(), date: z.string(), start: z.string(), withInvitees: z.boolean() });
@@ -20,15 +20,8 @@ const toDuplicateInput = (values: DuplicateFormValues) => ({
   withInvitees: values.withInvitees,
 });
 
-function checkFormat(values: DuplicateFormValues): ValidationIssue[] {
-  if (values.date.trim() === '') return [{ path: 'date', message: 'validation.required' }];
-  if (!parseGermanDate(values.date)) return [{ path: 'date', message: 'validation.dateFormat' }];
-  if (!parseTime(values.start)) return [{ path: 'start', message: 'validation.time' }];
-  return [];
-}
-
 const fieldMap = { startsAt: 'date' };
-const duplicateResolver = formResolver(formSchema(duplicateFormValues, operations['events.duplicate'].input, toDuplicateInput, checkFormat), fieldMap);
+const duplicateResolver = formResolver(formSchema(duplicateFormValues, operations['events.duplicate'].input, toDuplicateInput, dateTimeIssues), fieldMap);
 
 /** "Wie letztes Mal": the same event at a new date, optionally with the same guests; opens the copy. */
 export function DuplicateEventModal({ event, opened, onClose }: { event: Event; opened: boolean; onClose: () => void }) {
@@ -63,25 +56,7 @@ function DuplicateForm({ event, onDone }: { event: Event; onDone: () => void }) 
     <form onSubmit={submit} noValidate>
       <Stack gap="sm">
         <Text size="sm">{t('events.duplicate.intro', { title: event.title })}</Text>
-        <SimpleGrid cols={2} spacing="sm">
-          <TextInput
-            label={t('events.fields.date')}
-            placeholder={t('events.placeholders.date')}
-            withAsterisk
-            inputMode="numeric"
-            autoComplete="off"
-            data-autofocus
-            {...field('date')}
-          />
-          <TextInput
-            label={t('events.fields.start')}
-            placeholder={t('events.placeholders.time')}
-            withAsterisk
-            inputMode="numeric"
-            autoComplete="off"
-            {...field('start')}
-          />
-        </SimpleGrid>
+        <DateTimeFields field={field} autoFocus />
         <Checkbox label={t('events.duplicate.withInvitees')} {...form.register('withInvitees')} />
         <FormActions submitting={form.formState.isSubmitting} onCancel={onDone} />
       </Stack>

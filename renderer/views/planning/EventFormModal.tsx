@@ -1,4 +1,4 @@
-import { SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Stack, Textarea, TextInput } from '@mantine/core';
 import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -6,6 +6,7 @@ import { eventKinds, type Event } from '../../../shared/schemas/event';
 import { useCreateEvent, useEvent, useUpdateEvent } from '../../api/queries';
 import { ContactPicker } from '../../components/ContactPicker';
 import { FormActions, FormModal } from '../../components/FormModal';
+import { DateTimeFields } from '../../forms/DateTimeFields';
 import { FormSelect, useFieldProps, useSubmit } from '../../forms/fields';
 import { emptyEventForm, eventFieldMap, eventFormResolver, eventToForm, formToEventInput, placeFromAddress, type EventFormValues } from './eventForm';
 
@@ -58,31 +59,7 @@ function EventForm({ event, onDone }: { event: Event | undefined; onDone: () => 
           withAsterisk
           data={eventKinds.map((kind) => ({ value: kind, label: t(`events.kind.${kind}`) }))}
         />
-        <SimpleGrid cols={{ base: 1, xs: 3 }} spacing="sm">
-          <TextInput
-            label={t('events.fields.date')}
-            placeholder={t('events.placeholders.date')}
-            withAsterisk
-            inputMode="numeric"
-            autoComplete="off"
-            {...field('date')}
-          />
-          <TextInput
-            label={t('events.fields.start')}
-            placeholder={t('events.placeholders.time')}
-            withAsterisk
-            inputMode="numeric"
-            autoComplete="off"
-            {...field('start')}
-          />
-          <TextInput
-            label={t('events.fields.end')}
-            placeholder={t('events.placeholders.time')}
-            inputMode="numeric"
-            autoComplete="off"
-            {...field('end')}
-          />
-        </SimpleGrid>
+        <DateTimeFields field={field} end cols={{ base: 1, xs: 3 }} />
         <Controller
           control={form.control}
           name="hostId"

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { eventFields, type Event, type EventFields, type EventKind } from '../../../shared/schemas/event';
-import { isoToGermanDate, isoToTime, parseGermanDate, parseTime, toIsoWithOffset } from '../../forms/dates';
-import type { ValidationIssue } from '../../../shared/errors';
+import { dateTimeIssues, isoToGermanDate, isoToTime, parseGermanDate, parseTime, toIsoWithOffset } from '../../forms/dates';
 import { formResolver, formSchema, type FieldMap } from '../../forms/fields';
 
 /** The event form as typed: all text, German date and times. */
@@ -64,21 +63,10 @@ export function formToEventInput(values: EventFormValues): EventFields {
   };
 }
 
-/** What the shared schema cannot judge: the shape of the typed date and times. */
-function checkFormat(values: EventFormValues): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (values.date.trim() === '') issues.push({ path: 'date', message: 'validation.required' });
-  else if (!parseGermanDate(values.date)) issues.push({ path: 'date', message: 'validation.dateFormat' });
-  if (values.start.trim() === '') issues.push({ path: 'start', message: 'validation.required' });
-  else if (!parseTime(values.start)) issues.push({ path: 'start', message: 'validation.time' });
-  if (values.end.trim() !== '' && !parseTime(values.end)) issues.push({ path: 'end', message: 'validation.time' });
-  return issues;
-}
-
 /** The date is typed into "Datum", the end time into "Ende". */
 export const eventFieldMap: FieldMap = { startsAt: 'date', endsAt: 'end' };
 
-export const eventFormResolver = formResolver(formSchema(eventFormValues, eventFields, formToEventInput, checkFormat), eventFieldMap);
+export const eventFormResolver = formResolver(formSchema(eventFormValues, eventFields, formToEventInput, dateTimeIssues), eventFieldMap);
 
 /** The place a host's address suggests: "Straße, PLZ Ort"; "" when nothing is known. */
 export function placeFromAddress(contact: { street?: string; postalCode?: string; city?: string }): string {
