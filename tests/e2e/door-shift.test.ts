@@ -1,31 +1,17 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/backend';
-import { callServer, launchBrowser, root, startServer, type RunningServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { root, useBrowserMode } from './harness';
 
 /**
  * A whole door shift in Chromium against browser mode, with the keyboard
  * only: the host types, presses Enter, Ctrl+Z and Ctrl+N; the data is set up
  * over the API beforehand, as the rep would have planned it.
  */
-let browser: Browser;
-let server: RunningServer;
-let dataDir: string;
+const app = useBrowserMode('kk-door-');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  dataDir = await tempDir('kk-door-');
-  server = await startServer(dataDir);
-});
-afterAll(async () => {
-  await server?.stop();
-  await browser?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-const api = <T>(operation: string, input: unknown) => callServer<T>(server, operation, input);
+const { api } = app;
 
 type Counts = { invited: number; accepted: number; arrived: number; walkIns: number; notArrived: number };
 
@@ -62,8 +48,8 @@ describe('door shift in browser mode', () => {
     await api('invitations.setRsvp', { invitationId: invitationOf(anna.id).id, rsvp: 'yes' });
     await api('invitations.setRsvp', { invitationId: invitationOf(sabine.id).id, rsvp: 'yes', plusOnes: 1 });
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-    await page.goto(`${server.url}/#/checkin/${event.id}`);
+    const page = await app.newPage();
+    await page.goto(`${app.url()}/#/checkin/${event.id}`);
     await searchHasFocus(page);
     await expectCounts(page, { invited: 3, accepted: 2, arrived: 0, walkIns: 0, notArrived: 3 });
 
@@ -126,10 +112,9 @@ describe('door shift in browser mode', () => {
     await page.screenshot({ path: join(root, 'test-results/door-de.png') });
     await page.close();
 
-    await server.stop();
-    server = await startServer(dataDir);
-    const again = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-    await again.goto(`${server.url}/#/checkin/${event.id}`);
+    await app.restart();
+    const again = await app.newPage();
+    await again.goto(`${app.url()}/#/checkin/${event.id}`);
     await expectCounts(again, { invited: 3, accepted: 2, arrived: 3, walkIns: 1, notArrived: 1 });
     const state = await api<{ guests: Array<{ contactId: string; checkins: Array<{ kind: string }> }> }>('checkin.state', { eventId: event.id });
     const kinds = (contactId: string) => state.guests.find((guest) => guest.contactId === contactId)?.checkins.map((record) => record.kind);

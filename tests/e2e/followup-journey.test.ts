@@ -1,9 +1,8 @@
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/backend';
-import { callServer, launchBrowser, root, startServer, type RunningServer } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { root, useBrowserMode } from './harness';
 
 /**
  * The morning after a party, in Chromium against browser mode: the paper order
@@ -12,22 +11,9 @@ import { callServer, launchBrowser, root, startServer, type RunningServer } from
  * held and its tasks appear; the report adds up, also after a restart. The
  * catalog, the people and the check-ins are set up over the API beforehand.
  */
-let browser: Browser;
-let server: RunningServer;
-let dataDir: string;
+const app = useBrowserMode('kk-followup-');
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-  dataDir = await tempDir('kk-followup-');
-  server = await startServer(dataDir);
-});
-afterAll(async () => {
-  await server?.stop();
-  await browser?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-const api = <T>(operation: string, input: unknown) => callServer<T>(server, operation, input);
+const { api } = app;
 
 const euro = (cents: number) => new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 /** A line as on the paper form; its amount rounded half up per line, as the app does. */
@@ -80,8 +66,8 @@ describe('follow-up journey in browser mode', () => {
     const { added } = await api<{ added: { id: string }[] }>('invitations.add', { eventId: event.id, contactIds: guests.map((guest) => guest.id) });
     for (const invitation of added) await api('checkin.checkIn', { eventId: event.id, invitationId: invitation.id });
 
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-    await page.goto(`${server.url}/#/planning/${event.id}`);
+    const page = await app.newPage();
+    await page.goto(`${app.url()}/#/planning/${event.id}`);
     const reward = page.getByRole('status', { name: 'Gastgeberin-Bonus' });
     await reward.getByText('Noch kein Bonus').waitFor();
     await page.getByRole('combobox', { name: 'Gast', exact: true }).focus();
@@ -136,14 +122,14 @@ describe('follow-up journey in browser mode', () => {
     // Held: the follow-up tasks appear.
     await page.getByRole('button', { name: 'Als durchgeführt markieren' }).click();
     await page.getByText('Status: durchgeführt.').waitFor();
-    await page.goto(`${server.url}/#/followup`);
+    await page.goto(`${app.url()}/#/followup`);
     await page.getByText('Termin mit Birgit Wolf abstimmen').waitFor();
     const tasks = await api<{ kind: string; contact: { firstName: string } }[]>('tasks.list', { eventId: event.id });
     expect(tasks.filter((task) => task.kind === 'thankYou').map((task) => task.contact.firstName).sort()).toEqual(['Anna', 'Birgit', 'Carla']);
     expect(tasks.filter((task) => task.kind === 'delivery')).toHaveLength(3);
 
     const checkReport = async () => {
-      await page.goto(`${server.url}/#/planning/${event.id}`);
+      await page.goto(`${app.url()}/#/planning/${event.id}`);
       await page.getByRole('link', { name: 'Auswertung' }).click();
       await page.getByRole('heading', { name: 'Auswertung: Duftparty bei Petra' }).waitFor();
       const expected: [string, string][] = [
@@ -163,12 +149,11 @@ describe('follow-up journey in browser mode', () => {
     };
     await checkReport();
 
-    await server.stop();
-    server = await startServer(dataDir);
+    await app.restart();
     await checkReport();
-    await page.goto(`${server.url}/#/planning/${event.id}`);
+    await page.goto(`${app.url()}/#/planning/${event.id}`);
     for (const guest of ['Anna Becker', 'Birgit Wolf', 'Carla Neumann']) await orders.getByRole('row', { name: new RegExp(guest) }).waitFor();
-    await page.goto(`${server.url}/#/followup`);
+    await page.goto(`${app.url()}/#/followup`);
     await page.getByText('Termin mit Birgit Wolf abstimmen').waitFor();
     await page.close();
   });

@@ -1,7 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { rm } from 'node:fs/promises';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { tempDir } from '../helpers/backend';
 
 export const root = join(import.meta.dirname, '../..');
 const webEntry = join(root, 'dist-electron/web.js');
@@ -86,4 +89,35 @@ export async function callServer<T>(server: RunningServer, operation: string, in
   const envelope = (await response.json()) as { ok: boolean; data: T; error?: unknown };
   if (!envelope.ok) throw new Error(`${operation}: ${JSON.stringify(envelope.error)}`);
   return envelope.data;
+}
+
+/**
+ * One browser and one browser-mode server on a fresh data folder for the
+ * calling test file; `restart` stops the server and starts it again on the
+ * same folder, as a user reopening the app would.
+ */
+export function useBrowserMode(prefix: string) {
+  let browser: Browser;
+  let server: RunningServer;
+  let dataDir: string;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    dataDir = await tempDir(prefix);
+    server = await startServer(dataDir);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await browser?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+  return {
+    url: () => server.url,
+    /** A German page in the Berlin time zone, as a rep's laptop has it. */
+    newPage: (): Promise<Page> => browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' }),
+    api: <T>(operation: string, input: unknown) => callServer<T>(server, operation, input),
+    restart: async () => {
+      await server.stop();
+      server = await startServer(dataDir);
+    },
+  };
 }

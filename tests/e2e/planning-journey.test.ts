@@ -1,9 +1,7 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/backend';
-import { launchBrowser, root, startServer, type RunningServer } from './harness';
+import { describe, expect, it } from 'vitest';
+import { root, useBrowserMode } from './harness';
 
 /**
  * Planning in Chromium against browser mode: import the Google sample, create
@@ -11,25 +9,12 @@ import { launchBrowser, root, startServer, type RunningServer } from './harness'
  * and open the printable guest list.
  */
 const googleSample = join(root, 'tests/fixtures/samples/contacts/google-contacts.csv');
-let browser: Browser;
-let server: RunningServer;
-let dataDir: string;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  dataDir = await tempDir('kk-planning-');
-  server = await startServer(dataDir);
-});
-afterAll(async () => {
-  await server?.stop();
-  await browser?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+const app = useBrowserMode('kk-planning-');
 
 describe('planning journey in browser mode', () => {
   it('imports contacts, invites the club to a party and keeps track of the replies', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'de-DE', timezoneId: 'Europe/Berlin' });
-    await page.goto(`${server.url}/#/contacts/import`);
+    const page = await app.newPage();
+    await page.goto(`${app.url()}/#/contacts/import`);
 
     await page.getByLabel('Datei auswählen (CSV, TXT oder vCard)').setInputFiles(googleSample);
     await page.getByText('Vorlage: Google Kontakte').waitFor();
@@ -41,7 +26,7 @@ describe('planning journey in browser mode', () => {
     await page.getByLabel('Kontakte suchen').fill('meyer');
     for (const name of ['Meier', 'Mayer', 'Maier']) await page.getByRole('link', { name: new RegExp(name) }).first().waitFor();
 
-    await page.goto(`${server.url}/#/planning/new`);
+    await page.goto(`${app.url()}/#/planning/new`);
     const form = page.getByRole('dialog');
     await form.getByLabel('Titel').fill('Herbstparty bei Özlem');
     await form.getByLabel('Datum').fill('04.12.2030');
