@@ -13,6 +13,21 @@ import { importInput, importResult } from './schemas/import';
 import { cents } from './schemas/catalog';
 import { invitation, invitationCode, invitationView, rsvps } from './schemas/invitation';
 import { settings, settingsPatch } from './schemas/settings';
+import {
+  clubSettings,
+  clubSettingsPatch,
+  exportFormats,
+  exportLogEntry,
+  exportRequest,
+  joinSources,
+  manualPointsKinds,
+  memberDetail,
+  memberFilter,
+  memberRow,
+  memberView,
+  printKinds,
+  savedView,
+} from './schemas/club';
 
 /**
  * The one contract between renderer and main process. Each operation has a
@@ -162,8 +177,10 @@ export const operations = {
       /** Who brought her (becomes her recommender); default: the event's host. */
       broughtBy: id.optional(),
       device: z.string().trim().min(1).max(100).optional(),
+      /** She joins the customer club too (in the same write). */
+      joinClub: z.boolean().default(false),
     }),
-    z.object({ contact, invitation: invitationView, record: checkinRecord }),
+    z.object({ contact, invitation: invitationView, record: checkinRecord, memberNumber: z.string().optional() }),
   ),
   /**
    * The door's view of one event. Counts: invited = invitations (walk-ins aside); accepted = of those,
@@ -288,6 +305,69 @@ export const operations = {
     z.array(taskView),
   ),
   'tasks.complete': operation(z.strictObject({ taskId: id, done: z.boolean().default(true) }), taskView),
+
+  /** Adds tags to many contacts at once (a bulk action of the member list). */
+  'contacts.addTags': operation(
+    z.strictObject({ contactIds: z.array(id).min(1).max(50_000), tags: z.array(z.string().trim().min(1).max(50)).min(1).max(10) }),
+    z.object({ changed: z.number().int() }),
+  ),
+
+  'club.settings.get': operation(nothing, clubSettings),
+  'club.settings.update': operation(clubSettingsPatch.strict(), clubSettings),
+  /** Makes a contact a member (a new member number) or a former member active again (her old number). */
+  'club.join': operation(z.strictObject({ contactId: id, source: z.enum(joinSources).default('contact') }), memberDetail),
+  /** Ends a membership; number and points history are kept. */
+  'club.leave': operation(z.strictObject({ contactId: id }), memberDetail),
+  /** Pauses a membership or makes it active again. */
+  'club.setStatus': operation(z.strictObject({ contactId: id, status: z.enum(['active', 'paused']) }), memberDetail),
+  /** A manual adjustment (signed) or a redemption (positive points taken off; not more than the balance). */
+  'club.addPoints': operation(
+    z.strictObject({
+      contactId: id,
+      kind: z.enum(manualPointsKinds),
+      points: z.number().int().min(-1_000_000).max(1_000_000).refine((points) => points !== 0, { error: 'validation.pointsNotZero' }),
+      reason: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }),
+    }),
+    memberDetail,
+  ),
+  /** The member list: the view's filters and sort, a page of it. */
+  'club.members': operation(
+    z.strictObject({
+      filters: memberFilter.default({ statuses: ['active'] }),
+      sort: memberView.shape.sort,
+      limit: z.number().int().min(1).max(1000).default(200),
+      offset: z.number().int().min(0).default(0),
+    }),
+    z.object({ items: z.array(memberRow), total: z.number().int() }),
+  ),
+  /** The contact ids of every member the filters match, in list order, for bulk actions. */
+  'club.memberIds': operation(z.strictObject({ filters: memberFilter.default({ statuses: ['active'] }), sort: memberView.shape.sort }), z.object({ ids: z.array(id) })),
+  /** One contact's membership with her points history; null when she never joined. */
+  'club.member': operation(z.strictObject({ contactId: id }), memberDetail.nullable()),
+  /** Tiers in use and how many members (of any status) are in each. */
+  'club.tiers': operation(nothing, z.array(z.object({ name: z.string(), count: z.number().int() }))),
+  'club.views.list': operation(nothing, z.array(savedView)),
+  /** Saves a view under a name (a new one without id). */
+  'club.views.save': operation(z.strictObject({ id: id.optional(), name: savedView.shape.name, view: memberView }), savedView),
+  'club.views.delete': operation(byId, z.object({ id })),
+
+  /** A file of exactly the view (filters, columns, order), logged. A mailing purpose leaves out members without consent for its channel. */
+  'exports.create': operation(
+    exportRequest.extend({ format: z.enum(exportFormats) }),
+    z.object({ fileName: z.string(), contentBase64: z.string(), count: z.number().int(), leftOutForConsent: z.number().int() }),
+  ),
+  /** The rows of a print (member list, address labels, birthday list), logged like a file export. */
+  'exports.print': operation(
+    exportRequest.extend({ kind: z.enum(printKinds) }),
+    z.object({ rows: z.array(memberRow), columns: memberView.shape.columns, count: z.number().int(), leftOutForConsent: z.number().int(), clubName: z.string() }),
+  ),
+  /** Before exporting: how many people the export would hold, and how many a mailing purpose leaves out for missing consent. */
+  'exports.preview': operation(exportRequest, z.object({ count: z.number().int(), leftOutForConsent: z.number().int() })),
+  /** The export log, newest first (without the lists of people). */
+  'exports.log': operation(
+    z.strictObject({ limit: z.number().int().min(1).max(1000).default(200) }),
+    z.array(exportLogEntry.omit({ contactIds: true })),
+  ),
 
   /** Fills an empty data folder with the German demo dataset. */
   'demo.load': operation(nothing, z.object({ contacts: z.number().int(), events: z.number().int() })),

@@ -179,6 +179,11 @@ export function contactService(store: Store) {
       });
     },
 
+    // PLACEHOLDER — the club helper implements this.
+    addTags(_input: ParsedInputOf<'contacts.addTags'>): Promise<OutputOf<'contacts.addTags'>> {
+      throw new Error('not implemented yet');
+    },
+
     recordConsent({ contactId, ...consent }: ParsedInputOf<'contacts.recordConsent'>): Promise<Contact> {
       existing(contactId);
       const at = new Date().toISOString();

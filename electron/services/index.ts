@@ -3,9 +3,11 @@ import type { Handlers } from '../dispatcher';
 import type { Store } from '../store/store';
 import { catalogService } from './catalog';
 import { checkinService } from './checkin';
+import { clubService } from './club';
 import { contactService } from './contacts';
 import { demoService } from './demo';
 import { eventService } from './events';
+import { exportService } from './exports';
 import { importService } from './import';
 import { invitationService } from './invitations';
 import { orderService } from './orders';
@@ -24,6 +26,8 @@ export function createHandlers(store: Store, version: string): Handlers {
   const reports = reportService(store);
   const tasks = taskService(store);
   const demo = demoService(store);
+  const club = clubService(store);
+  const exports = exportService(store);
   return {
     'app.status': (): AppStatus => ({ state: 'ready', version, dataDir: store.dataDir, empty: store.isEmpty() }),
     'settings.get': () => store.settings.data.settings,
@@ -76,6 +80,24 @@ export function createHandlers(store: Store, version: string): Handlers {
     'reports.dashboard': reports.dashboard,
     'tasks.list': tasks.list,
     'tasks.complete': tasks.complete,
+    'contacts.addTags': contacts.addTags,
+    'club.settings.get': club.settingsGet,
+    'club.settings.update': club.settingsUpdate,
+    'club.join': club.join,
+    'club.leave': club.leave,
+    'club.setStatus': club.setStatus,
+    'club.addPoints': club.addPoints,
+    'club.members': club.members,
+    'club.memberIds': club.memberIds,
+    'club.member': club.member,
+    'club.tiers': club.tiers,
+    'club.views.list': club.viewsList,
+    'club.views.save': club.viewsSave,
+    'club.views.delete': club.viewsDelete,
+    'exports.create': exports.create,
+    'exports.print': exports.print,
+    'exports.preview': exports.preview,
+    'exports.log': exports.log,
     'demo.load': demo.load,
   };
 }

@@ -7,6 +7,7 @@ import { order } from '../../shared/schemas/order';
 import { task } from '../../shared/schemas/task';
 import { settings } from '../../shared/schemas/settings';
 import { id, isoDateTime } from '../../shared/schemas/common';
+import { clubSettings, exportLogEntry, membership, savedView } from '../../shared/schemas/club';
 
 /**
  * The documents of a data folder (DESIGN.md §2 Storage) and the schema each
@@ -15,7 +16,7 @@ import { id, isoDateTime } from '../../shared/schemas/common';
  * that simply migrates the rest at the next start.
  */
 
-export const documentKinds = ['meta', 'settings', 'contacts', 'event', 'catalog', 'orders', 'tasks'] as const;
+export const documentKinds = ['meta', 'settings', 'contacts', 'event', 'catalog', 'orders', 'tasks', 'club', 'exportLog'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 export const currentVersion: Record<DocumentKind, number> = {
@@ -26,6 +27,8 @@ export const currentVersion: Record<DocumentKind, number> = {
   catalog: 1,
   orders: 1,
   tasks: 1,
+  club: 1,
+  exportLog: 1,
 };
 
 export const metaDocument = z.strictObject({
@@ -79,6 +82,22 @@ export const tasksDocument = z.strictObject({
   tasks: z.record(z.string(), task),
 });
 
+/** The customer club: its rules, memberships (with manually entered points) by contact id, saved views of the member list. */
+export const clubDocument = z.strictObject({
+  schemaVersion: z.literal(currentVersion.club),
+  settings: clubSettings,
+  memberships: z.record(z.string(), membership),
+  /** The running number the next new member gets. */
+  nextMemberNumber: z.number().int().min(1),
+  views: z.record(z.string(), savedView),
+});
+
+/** One export, written once and never changed: log/exports/<id>.json. */
+export const exportLogDocument = z.strictObject({
+  schemaVersion: z.literal(currentVersion.exportLog),
+  entry: exportLogEntry,
+});
+
 export const documentSchemas = {
   meta: metaDocument,
   settings: settingsDocument,
@@ -87,6 +106,8 @@ export const documentSchemas = {
   catalog: catalogDocument,
   orders: ordersDocument,
   tasks: tasksDocument,
+  club: clubDocument,
+  exportLog: exportLogDocument,
 } satisfies Record<DocumentKind, z.ZodType>;
 
 export type MetaDocument = z.output<typeof metaDocument>;
@@ -96,6 +117,8 @@ export type EventDocument = z.output<typeof eventDocument>;
 export type CatalogDocument = z.output<typeof catalogDocument>;
 export type OrdersDocument = z.output<typeof ordersDocument>;
 export type TasksDocument = z.output<typeof tasksDocument>;
+export type ClubDocument = z.output<typeof clubDocument>;
+export type ExportLogDocument = z.output<typeof exportLogDocument>;
 
 /**
  * Contacts are spread over a fixed number of shards by a hash of their id, so
@@ -121,6 +144,9 @@ export const paths = {
   catalog: 'catalog.json',
   orders: 'orders.json',
   tasks: 'tasks.json',
+  club: 'club.json',
+  exportLogDir: 'log/exports',
+  exportLog: (entryId: string) => `log/exports/${entryId}.json`,
   contactsDir: 'contacts',
   contactShard: (shard: string) => `contacts/${shard}.json`,
   eventsDir: 'events',

@@ -22,6 +22,8 @@ const steps: Record<DocumentKind, Record<number, Step>> = {
   catalog: {},
   orders: {},
   tasks: {},
+  club: {},
+  exportLog: {},
 };
 
 export class MigrationError extends Error {}

@@ -5,6 +5,8 @@ import type { z } from 'zod';
 import type { Contact } from '../../shared/schemas/contact';
 import type { Event } from '../../shared/schemas/event';
 import { settings as settingsSchema } from '../../shared/schemas/settings';
+import { clubSettings } from '../../shared/schemas/club';
+import type { ExportLogEntry } from '../../shared/schemas/club';
 import { backupDue, createBackup } from './backup';
 import { StoredDocument } from './document';
 import {
@@ -21,6 +23,7 @@ import {
   type EventDocument,
   type OrdersDocument,
   type TasksDocument,
+  type ClubDocument,
   type MetaDocument,
   type SettingsDocument,
 } from './documents';
@@ -81,7 +84,7 @@ async function listJson(dir: string, pattern: RegExp): Promise<string[]> {
 
 /** Temp files of writes interrupted by a crash; the documents they were meant to replace are intact. */
 async function removeTempFiles(dataDir: string): Promise<void> {
-  for (const dir of [dataDir, join(dataDir, paths.contactsDir), join(dataDir, paths.eventsDir)]) {
+  for (const dir of [dataDir, join(dataDir, paths.contactsDir), join(dataDir, paths.eventsDir), join(dataDir, paths.exportLogDir)]) {
     for (const name of await listJson(dir, new RegExp(`${TEMP_SUFFIX.replace('.', '\\.')}$`))) {
       await rm(join(dir, name), { force: true });
     }
@@ -95,7 +98,7 @@ async function removeTempFiles(dataDir: string): Promise<void> {
  * lands whole or (if the journal itself was not yet complete) not at all.
  */
 const JOURNAL = 'journal.json';
-const journalPaths = [/^contacts\/[0-9a-f]{2}\.json$/, /^events\/[A-Za-z0-9_-]{8,32}\.json$/, /^(catalog|orders|tasks)\.json$/];
+const journalPaths = [/^contacts\/[0-9a-f]{2}\.json$/, /^events\/[A-Za-z0-9_-]{8,32}\.json$/, /^(catalog|orders|tasks|club)\.json$/];
 
 async function replayJournal(dataDir: string): Promise<void> {
   let text: string;
@@ -125,6 +128,7 @@ export interface Singletons {
   catalog: StoredDocument<CatalogDocument>;
   orders: StoredDocument<OrdersDocument>;
   tasks: StoredDocument<TasksDocument>;
+  club: StoredDocument<ClubDocument>;
 }
 export type SingletonName = keyof Singletons;
 type SingletonData = { [K in SingletonName]: Singletons[K]['data'] };
@@ -134,7 +138,7 @@ export interface Changes<R> {
   contacts?: Contact[];
   removeContacts?: string[];
   eventDocuments?: EventDocument[];
-  /** New states of whole singleton documents (catalog, orders, tasks). */
+  /** New states of whole singleton documents (catalog, orders, tasks, club). */
   singletons?: Partial<SingletonData>;
   result: R;
 }
@@ -151,10 +155,11 @@ export class Store {
     readonly dataDir: string,
     readonly meta: StoredDocument<MetaDocument>,
     readonly settings: StoredDocument<SettingsDocument>,
-    /** Documents of which there is one per data folder: catalog.json, orders.json (orders outside events), tasks.json. */
+    /** Documents of which there is one per data folder: catalog.json, orders.json (orders outside events), tasks.json, club.json. */
     readonly singletons: Singletons,
     private readonly shards: Map<string, StoredDocument<ContactsDocument>>,
     private readonly eventDocs: Map<string, StoredDocument<EventDocument>>,
+    private readonly exportEntries: ExportLogEntry[],
     private readonly release: () => Promise<void>,
   ) {}
 
@@ -217,6 +222,13 @@ export class Store {
     const catalog = await open(paths.catalog, 'catalog', () => ({ schemaVersion: currentVersion.catalog, products: {} }));
     const orders = await open(paths.orders, 'orders', () => ({ schemaVersion: currentVersion.orders, orders: {} }));
     const tasks = await open(paths.tasks, 'tasks', () => ({ schemaVersion: currentVersion.tasks, tasks: {} }));
+    const club = await open(paths.club, 'club', () => ({
+      schemaVersion: currentVersion.club,
+      settings: clubSettings.parse({}),
+      memberships: {},
+      nextMemberNumber: 1,
+      views: {},
+    }));
     const shards = new Map<string, StoredDocument<ContactsDocument>>();
     for (const name of await listJson(join(dataDir, paths.contactsDir), contactShardFile)) {
       const shard = name.slice(0, -'.json'.length);
@@ -240,6 +252,12 @@ export class Store {
       }
       eventDocs.set(document.data.event.id, document);
     }
+    const exportEntries: ExportLogEntry[] = [];
+    for (const name of await listJson(join(dataDir, paths.exportLogDir), eventFile)) {
+      const found = await readDocument(dataDir, `${paths.exportLogDir}/${name}`, 'exportLog');
+      if (found) exportEntries.push(found.document.entry);
+    }
+    exportEntries.sort((a, b) => a.at.localeCompare(b.at));
 
     // Everything loaded and valid: now, and only now, the folder may be written.
     if (meta.existed && (anyMigrated || (await backupDue(dataDir, options.backupIntervalMs ?? DAY)))) {
@@ -251,8 +269,8 @@ export class Store {
     if (meta.document.data.appVersion !== options.appVersion) {
       await meta.document.update((current) => ({ next: { ...current, appVersion: options.appVersion }, result: undefined }));
     }
-    const singletons = { catalog: catalog.document, orders: orders.document, tasks: tasks.document };
-    return new Store(dataDir, meta.document, settings.document, singletons, shards, eventDocs, release);
+    const singletons = { catalog: catalog.document, orders: orders.document, tasks: tasks.document, club: club.document };
+    return new Store(dataDir, meta.document, settings.document, singletons, shards, eventDocs, exportEntries, release);
   }
 
   /** Waits for the writes under way, then releases the lock. */
@@ -351,6 +369,20 @@ export class Store {
       return current ? { ...current, event } : newEventDocument(event);
     });
     return document.event;
+  }
+
+  // --- export log -------------------------------------------------------------
+
+  /** Every export so far, oldest first. */
+  exportLog(): readonly ExportLogEntry[] {
+    return this.exportEntries;
+  }
+
+  /** Writes one export's log entry to a file of its own (never changed afterwards); known to readers once durable. */
+  async appendExportLog(entry: ExportLogEntry): Promise<void> {
+    await mkdir(join(this.dataDir, paths.exportLogDir), { recursive: true });
+    await writeFileDurably(join(this.dataDir, paths.exportLog(entry.id)), JSON.stringify({ schemaVersion: currentVersion.exportLog, entry }));
+    this.exportEntries.push(entry);
   }
 
   // --- changes across documents -----------------------------------------------

@@ -15,6 +15,8 @@ export const importInput = z.strictObject({
   fileName: z.string().trim().min(1).max(255),
   contentBase64: z.base64({ error: 'validation.base64' }).max(30_000_000),
   dryRun: z.boolean().default(false),
+  /** Every imported contact joins the customer club (in the same all-or-nothing write). */
+  joinClub: z.boolean().default(false),
   /** Column header -> field ('ignore' to leave a column out); overrides the detected preset. */
   mapping: z.record(z.string(), z.enum([...importFields, 'ignore'])).optional(),
   /** Line number -> what to do with that likely duplicate (default: skip). */
@@ -46,6 +48,8 @@ export const importResult = z.object({
   updated: z.number().int(),
   skipped: z.number().int(),
   errors: z.array(z.object({ line: z.number().int(), reason: z.string() })),
+  /** Contacts that joined the customer club (with joinClub). */
+  joined: z.number().int().optional(),
   preview: z
     .object({
       format: z.enum(['csv', 'vcard']),
