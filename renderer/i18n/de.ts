@@ -1,5 +1,8 @@
 import { ordersDe, ordersErrorsDe, ordersValidationDe } from './orders.de';
 import { followupDe, followupErrorsDe } from './followup.de';
+import { clubDe } from './club.de';
+import { membersDe } from './members.de';
+import { clubErrorsDe, clubValidationDe } from './club-errors.de';
 /**
  * German texts, the default language. The shape of this object is the
  * reference: en.ts must provide every key (checked by its type and by a test).
@@ -9,6 +12,8 @@ import { followupDe, followupErrorsDe } from './followup.de';
 export const de = {
   ...ordersDe,
   ...followupDe,
+  ...clubDe,
+  ...membersDe,
   app: {
     name: 'Kundenkreis',
     loading: 'Daten werden geladen …',
@@ -533,13 +538,6 @@ export const de = {
   followup: {
     title: 'Nachbereitung',
   },
-  club: {
-    title: 'Kundenclub',
-    emptyTitle: 'Mitglieder des Kundenclubs',
-    emptyDescription:
-      'Hier werden Mitglieder mit Nummer, Stufe und Punkten geführt, gefiltert und exportiert. Dafür zuerst Kontakte anlegen.',
-    toContacts: 'Zu den Kontakten',
-  },
   recovery: {
     title: 'Eine Datendatei lässt sich nicht lesen',
     intro: 'Kundenkreis hat beim Start eine beschädigte Datei gefunden und sicherheitshalber angehalten.',
@@ -556,6 +554,7 @@ export const de = {
   },
   validation: {
     ...ordersValidationDe,
+    ...clubValidationDe,
     required: 'Pflichtfeld',
     tooLong: 'Zu lang',
     email: 'Keine gültige E-Mail-Adresse',
@@ -585,6 +584,7 @@ export const de = {
   errors: {
     ...ordersErrorsDe,
     ...followupErrorsDe,
+    ...clubErrorsDe,
     offline: 'Keine Verbindung zu Kundenkreis. Läuft die Anwendung noch?',
     forbidden: 'Dieser Zugriff ist nicht erlaubt.',
     internal: 'Ein unerwarteter Fehler ist aufgetreten.',
@@ -616,5 +616,5 @@ export const de = {
 };
 
 /** Every language provides the same keys as German. */
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
+export type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 export type Messages = Texts<typeof de>;

@@ -1,11 +1,16 @@
 import type { Messages } from './de';
 import { ordersEn, ordersErrorsEn, ordersValidationEn } from './orders.en';
 import { followupEn, followupErrorsEn } from './followup.en';
+import { clubEn } from './club.en';
+import { membersEn } from './members.en';
+import { clubErrorsEn, clubValidationEn } from './club-errors.en';
 
 /** English texts; typed as `Messages`, so a missing key fails the build. */
 export const en: Messages = {
   ...ordersEn,
   ...followupEn,
+  ...clubEn,
+  ...membersEn,
   app: {
     name: 'Kundenkreis',
     loading: 'Loading data …',
@@ -529,12 +534,6 @@ export const en: Messages = {
   followup: {
     title: 'Follow-up',
   },
-  club: {
-    title: 'Customer club',
-    emptyTitle: 'Members of the customer club',
-    emptyDescription: 'Here members are kept with number, tier and points, filtered and exported. Create contacts first.',
-    toContacts: 'Go to contacts',
-  },
   recovery: {
     title: 'A data file cannot be read',
     intro: 'Kundenkreis found a damaged file at start and stopped to be safe.',
@@ -550,6 +549,7 @@ export const en: Messages = {
   },
   validation: {
     ...ordersValidationEn,
+    ...clubValidationEn,
     required: 'Required',
     tooLong: 'Too long',
     email: 'Not a valid e-mail address',
@@ -579,6 +579,7 @@ export const en: Messages = {
   errors: {
     ...ordersErrorsEn,
     ...followupErrorsEn,
+    ...clubErrorsEn,
     offline: 'No connection to Kundenkreis. Is the application still running?',
     forbidden: 'This access is not allowed.',
     internal: 'An unexpected error occurred.',

@@ -1,6 +1,5 @@
+import type { Texts } from './de';
 import type { followupDe, followupErrorsDe } from './followup.de';
-
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 /** English texts of the follow-up area; the same keys as followup.de.ts. */
 export const followupEn: Texts<typeof followupDe> = {

@@ -1,6 +1,5 @@
+import type { Texts } from './de';
 import type { ordersDe, ordersErrorsDe, ordersValidationDe } from './orders.de';
-
-type Texts<T> = { [K in keyof T]: T[K] extends string ? string : Texts<T[K]> };
 
 /** English texts of orders, payments, the host reward, bookings and the event report. */
 export const ordersEn: Texts<typeof ordersDe> = {

@@ -1,4 +1,12 @@
-import { IconUsersGroup } from '@tabler/icons-react';
-import { PendingSection } from '../../components/PendingSection';
+import { Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
 
-export const ClubView = () => <PendingSection area="club" icon={IconUsersGroup} next={{ to: '/contacts', label: 'club.toContacts' }} />;
+// PLACEHOLDER — the member list helper replaces this view.
+export function ClubView() {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="lg">
+      <Title order={1}>{t('club.title')}</Title>
+    </Stack>
+  );
+}

@@ -17,6 +17,7 @@ import { CancelEventModal } from './CancelEventModal';
 import { DuplicateEventModal } from './DuplicateEventModal';
 import { cancellable, EventStatusBadge } from './EventStatusBadge';
 import { InvitationsPanel } from './InvitationsPanel';
+import { saveFile } from '../../components/download';
 
 /** The next steps of the lifecycle from each status (events.setStatus). */
 const nextStatuses: Record<EventStatus, ('invited' | 'held' | 'closed')[]> = {
@@ -45,12 +46,7 @@ export function EventPage() {
 /** Downloads the event's .ics file: the browser saves it, the calendar program opens it. */
 async function downloadIcs(id: string) {
   const { fileName, content } = await call('events.ics', { id });
-  const url = URL.createObjectURL(new Blob([content], { type: 'text/calendar;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveFile(fileName, new Blob([content], { type: 'text/calendar;charset=utf-8' }));
 }
 
 function EventDetails({ event }: { event: Event }) {
