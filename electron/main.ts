@@ -99,6 +99,7 @@ if (!app.requestSingleInstanceLock()) {
 async function onReady(): Promise<void> {
   protocol.handle(APP_SCHEME, createAppProtocolHandler(RENDERER_ROOT));
   hardenSession(session.defaultSession);
+  askWhereToSaveDownloads(session.defaultSession);
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac, isDev: !app.isPackaged })));
 
   const dataDir = path.join(app.getPath('userData'), 'data');
@@ -176,6 +177,13 @@ function guardWebContents(contents: WebContents): void {
       shell.openExternal(external).catch((error: unknown) => console.error('Kundenkreis: opening a link failed', error));
     }
     return { action: 'deny' };
+  });
+}
+
+/** Exports reach the renderer's user as downloads: each gets a save dialog, starting in Documents. */
+function askWhereToSaveDownloads(ses: Session): void {
+  ses.on('will-download', (_event, item) => {
+    item.setSaveDialogOptions({ defaultPath: path.join(app.getPath('documents'), item.getFilename()) });
   });
 }
 

@@ -30,7 +30,9 @@ import { EventReportPage } from './views/planning/EventReportPage';
 import { ReconciliationPage } from './views/orders/ReconciliationPage';
 import { PlanningView } from './views/planning/PlanningView';
 import { CardsPrint } from './views/print/CardsPrint';
+import { ClubPrint } from './views/print/ClubPrint';
 import { GuestListPrint } from './views/print/GuestListPrint';
+import { MemberCardPrint } from './views/print/MemberCardPrint';
 import { TaskLettersPrint } from './views/print/TaskLettersPrint';
 import { RecoveryScreen } from './views/recovery/RecoveryScreen';
 import { SettingsView } from './views/settings/SettingsView';
@@ -70,6 +72,8 @@ function StatusGate() {
           <Route path="print/events/:id/guests" element={<GuestListPrint />} />
           <Route path="print/events/:id/cards" element={<CardsPrint />} />
           <Route path="print/tasks/:taskIds" element={<TaskLettersPrint />} />
+          <Route path="print/club/card/:contactId" element={<MemberCardPrint />} />
+          <Route path="print/club/:kind" element={<ClubPrint />} />
           <Route element={<AppLayout />}>
             <Route index element={<Navigate to="/planning" replace />} />
             <Route path="planning" element={<PlanningView />}>

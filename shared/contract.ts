@@ -15,7 +15,6 @@ import { invitation, invitationCode, invitationView, rsvps } from './schemas/inv
 import { settings, settingsPatch } from './schemas/settings';
 import {
   clubSettings,
-  clubSettingsPatch,
   exportFormats,
   exportLogEntry,
   exportRequest,
@@ -313,7 +312,8 @@ export const operations = {
   ),
 
   'club.settings.get': operation(nothing, clubSettings),
-  'club.settings.update': operation(clubSettingsPatch.strict(), clubSettings),
+  /** Replaces the club's rules (the form sends them whole; an absent expiry means points never expire). */
+  'club.settings.update': operation(clubSettings, clubSettings),
   /** Makes a contact a member (a new member number) or a former member active again (her old number). */
   'club.join': operation(z.strictObject({ contactId: id, source: z.enum(joinSources).default('contact') }), memberDetail),
   /** Ends a membership; number and points history are kept. */
@@ -359,7 +359,15 @@ export const operations = {
   /** The rows of a print (member list, address labels, birthday list), logged like a file export. */
   'exports.print': operation(
     exportRequest.extend({ kind: z.enum(printKinds) }),
-    z.object({ rows: z.array(memberRow), columns: memberView.shape.columns, count: z.number().int(), leftOutForConsent: z.number().int(), clubName: z.string() }),
+    z.object({
+      rows: z.array(memberRow),
+      columns: memberView.shape.columns,
+      count: z.number().int(),
+      leftOutForConsent: z.number().int(),
+      /** Labels only: members without a full postal address (street, postcode, city), who would get a label with a name alone. */
+      leftOutWithoutAddress: z.number().int(),
+      clubName: z.string(),
+    }),
   ),
   /** Before exporting: how many people the export would hold, and how many a mailing purpose leaves out for missing consent. */
   'exports.preview': operation(exportRequest, z.object({ count: z.number().int(), leftOutForConsent: z.number().int() })),

@@ -11,6 +11,7 @@ import { parseQuery } from '../../shared/search/query';
 import { validationError } from '../dispatcher';
 import type { EventDocument } from '../store/documents';
 import type { Store } from '../store/store';
+import { joinClub } from './club-memberships';
 import { contactIndex } from './contact-index';
 import { invitationIndex, type CreateInvitation } from './invitation-index';
 import { contactView, invitationService } from './invitations';
@@ -153,15 +154,15 @@ export function checkinService(store: Store) {
       return answer!;
     },
 
-    async walkIn({ eventId, contact: person, consents, broughtBy, device }: ParsedInputOf<'checkin.walkIn'>): Promise<OutputOf<'checkin.walkIn'>> {
+    async walkIn({ eventId, contact: person, consents, broughtBy, device, joinClub: joins }: ParsedInputOf<'checkin.walkIn'>): Promise<OutputOf<'checkin.walkIn'>> {
       openForDoor(store.eventDocument(eventId));
       const known = knownPerson(person);
       // The renderer offers the existing contact instead (checkin.search finds her by the same e-mail or number).
       if (known) throw new AppError('VALIDATION', `Already known as contact ${known.id}.`, [{ path: 'contact', message: 'validation.walkInDuplicate' }]);
       const id = nanoid();
       return invitations.withNewInvitations((create) =>
-        // Contact and check-in in one journaled change: a crash never leaves one without the other.
-        store.transact({ contactIds: [id], eventIds: [eventId] }, (current) => {
+        // Contact, check-in and membership in one journaled change: a crash never leaves one without the others.
+        store.transact({ contactIds: [id], eventIds: [eventId], singletons: joins ? ['club'] : [] }, (current) => {
           const document = openForDoor(current.eventDocument(eventId));
           if (broughtBy && !current.contact(broughtBy)) {
             throw new AppError('VALIDATION', 'The person who brought the guest is not known.', [{ path: 'broughtBy', message: 'validation.referrerUnknown' }]);
@@ -182,10 +183,17 @@ export function checkinService(store: Store) {
           if (!parsed.success) throw validationError(parsed.error);
           const checkin = record(at, device, { kind: 'checkin', companions: 0 });
           const invitation = { ...walkInInvitation(create, id, at, 0), checkins: [checkin] };
+          const member = joins ? joinClub(current.singleton('club'), id, 'door', new Date(at)) : undefined;
           return {
             contacts: [parsed.data],
             eventDocuments: [{ ...document, invitations: [...document.invitations, invitation] }],
-            result: { contact: parsed.data, invitation: { ...invitation, contact: contactView(parsed.data) }, record: checkin },
+            ...(member && { singletons: { club: member.club } }),
+            result: {
+              contact: parsed.data,
+              invitation: { ...invitation, contact: contactView(parsed.data) },
+              record: checkin,
+              ...(member && { memberNumber: member.membership.memberNumber }),
+            },
           };
         }),
       );

@@ -9,6 +9,8 @@ import type { Store } from '../store/store';
 import { byName, collator, contactIndex } from './contact-index';
 import { distinctBy } from '../../shared/lists';
 import { mergeContacts, repointInvitations, repointRecords } from './contact-merge';
+import { mergeMemberships } from './club-memberships';
+import { normalize } from '../../shared/search/normalize';
 import { applyPatch } from './patch';
 
 type Lookup = (id: string) => Contact | undefined;
@@ -124,7 +126,7 @@ export function contactService(store: Store) {
       const involved = [keepId, ...mergedIds];
       involved.forEach(existing);
       // Everything a merge touches: the contacts, whom the merged ones recommended, every event they are
-      // invited to or have orders or tasks at, and the orders and tasks outside events.
+      // invited to or have orders or tasks at, the orders and tasks outside events, and the club's memberships.
       const namesMerged = (records: ReadonlyArray<{ contactId: string }>) => records.some((record) => mergedIds.has(record.contactId));
       const reach = () => ({
         contactIds: new Set([...involved, ...[...mergedIds].flatMap((id) => index.referralsOf(id))]),
@@ -136,7 +138,7 @@ export function contactService(store: Store) {
       });
       const scope = reach();
 
-      return store.transact({ contactIds: [...scope.contactIds], eventIds: [...scope.eventIds], singletons: ['orders', 'tasks'] }, (view) => {
+      return store.transact({ contactIds: [...scope.contactIds], eventIds: [...scope.eventIds], singletons: ['orders', 'tasks', 'club'] }, (view) => {
         // A recommendation or invitation added while the documents were being held would be left pointing nowhere.
         const now = reach();
         if (![...now.contactIds].every((id) => scope.contactIds.has(id)) || ![...now.eventIds].every((id) => scope.eventIds.has(id))) {
@@ -171,17 +173,38 @@ export function contactService(store: Store) {
         const outsideTasks = view.singleton('tasks');
         const movedOrders = repointRecords(Object.values(outsideOrders.orders), keepId, mergedIds);
         const movedTasks = repointRecords(Object.values(outsideTasks.tasks), keepId, mergedIds);
+        const club = mergeMemberships(view.singleton('club'), keepId, mergedIds);
         const singletons = {
           ...(movedOrders ? { orders: { ...outsideOrders, orders: Object.fromEntries(movedOrders.map((order) => [order.id, order])) } } : {}),
           ...(movedTasks ? { tasks: { ...outsideTasks, tasks: Object.fromEntries(movedTasks.map((task) => [task.id, task])) } } : {}),
+          ...(club ? { club } : {}),
         };
         return { contacts: [parsed.data, ...repointed], removeContacts: [...mergedIds], eventDocuments, singletons, result: parsed.data };
       });
     },
 
-    // PLACEHOLDER — the club helper implements this.
-    addTags(_input: ParsedInputOf<'contacts.addTags'>): Promise<OutputOf<'contacts.addTags'>> {
-      throw new Error('not implemented yet');
+    /** One change over all of them: an unknown id refuses the whole; only contacts that gain a tag are written. */
+    addTags({ contactIds, tags }: ParsedInputOf<'contacts.addTags'>): Promise<OutputOf<'contacts.addTags'>> {
+      const ids = [...new Set(contactIds)];
+      ids.forEach(existing);
+      const wanted = distinctBy(tags, normalize);
+      return store.transact({ contactIds: ids }, (view) => {
+        const at = new Date().toISOString();
+        const changed: Contact[] = [];
+        for (const id of ids) {
+          const current = view.contact(id);
+          if (!current) throw notFound();
+          const own = new Set(current.tags.map(normalize));
+          const added = wanted.filter((tag) => !own.has(normalize(tag)));
+          if (added.length === 0) continue;
+          const next = [...current.tags, ...added];
+          if (!contactSchema.shape.tags.safeParse(next).success) {
+            throw new AppError('VALIDATION', `Contact ${id} would carry too many tags.`, [{ path: 'tags', message: 'validation.tooManyTags' }]);
+          }
+          changed.push({ ...current, tags: next, updatedAt: at });
+        }
+        return { contacts: changed, result: { changed: changed.length } };
+      });
     },
 
     recordConsent({ contactId, ...consent }: ParsedInputOf<'contacts.recordConsent'>): Promise<Contact> {

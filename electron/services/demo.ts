@@ -6,18 +6,21 @@ import type { CheckinRecord } from '../../shared/schemas/checkin';
 import type { ConsentRecord } from '../../shared/schemas/consent';
 import { eventFields, type Event, type EventKind, type EventStatus } from '../../shared/schemas/event';
 import type { Rsvp } from '../../shared/schemas/invitation';
+import { formatMemberNumber } from '../../shared/club/points';
+import type { JoinSource, Membership, MemberStatus, StoredPointsEntry } from '../../shared/schemas/club';
 import { lineTotalCents } from '../../shared/orders';
 import type { Order, Payment, PaymentMethod } from '../../shared/schemas/order';
 import { newEventDocument } from '../store/documents';
 import type { Store } from '../store/store';
 import { walkInInvitation } from './checkin';
 import { invitationIndex } from './invitation-index';
-import { heldFollowUps, withFollowUps } from './tasks';
+import { heldFollowUps, localDate, withFollowUps } from './tasks';
 
 /**
  * A realistic German dataset for trying the app and for screenshots: about
- * 150 contacts of a rep's circle with recommendation chains, club members and
- * consent, and a dozen events around today with invitee lists and replies;
+ * 150 contacts of a rep's circle with recommendation chains, consent and a
+ * customer club (memberships, some paused, one ended, a few points entered by
+ * hand), and a dozen events around today with invitee lists and replies;
  * past events have their check-ins (and no-shows) and a walk-in or two who
  * gave consent at the door. A catalog of about thirty products; orders from
  * most who came to past events (and their hosts) with payments, a few reorders
@@ -332,7 +335,48 @@ export function demoDataset(now: Date, seed = 20261127) {
   const refillable = catalog.flatMap((product, index) => (product[4] === undefined ? [] : [index]));
   const members = contacts.flatMap(({ fields }, index) => (fields.tags?.includes(CLUB_TAG) ? [index] : []));
   for (const member of r.shuffle(members).slice(0, 3)) orders.push(order(member, undefined, now.getTime() - r.int(20, 80) * DAY, 'delivered', refillable));
-  return { contacts: [...contacts, ...walkInContacts], events, orders };
+  return { contacts: [...contacts, ...walkInContacts], events, orders, club: clubMembers(r, now, contacts, walkInContacts.map(({ createdAt }) => createdAt)) };
+}
+
+interface DemoMember {
+  /** Index into the dataset's contacts. */
+  contact: number;
+  joinedAt: number;
+  status: MemberStatus;
+  statusChangedAt?: string;
+  source: JoinSource;
+  points: Array<Pick<StoredPointsEntry, 'at' | 'kind' | 'points' | 'reason'>>;
+}
+
+/**
+ * The customer club: everyone tagged so and about a third of the others,
+ * joined some time after being taken down, and a third of the walk-ins, who
+ * joined at the door. A few paused, one left; a few got a bonus and redeemed
+ * part of it.
+ */
+function clubMembers(r: ReturnType<typeof random>, now: Date, contacts: ReadonlyArray<{ fields: { tags?: string[] }; createdAt: string }>, walkInsAt: readonly string[]): DemoMember[] {
+  const today = now.getTime();
+  const members: DemoMember[] = [];
+  for (const [index, { fields, createdAt }] of contacts.entries()) {
+    if (!fields.tags?.includes(CLUB_TAG) && !r.chance(0.3)) continue;
+    const known = Date.parse(createdAt);
+    const joinedAt = Math.min(known + r.int(0, 365) * DAY, today - DAY);
+    members.push({ contact: index, joinedAt, status: r.chance(0.1) ? 'paused' : 'active', source: 'contact', points: [] });
+  }
+  for (const [index, at] of walkInsAt.entries()) {
+    if (r.chance(0.35)) members.push({ contact: contacts.length + index, joinedAt: Date.parse(at), status: 'active', source: 'door', points: [] });
+  }
+  const earliest = [...members].sort((a, b) => a.joinedAt - b.joinedAt);
+  const left = earliest[0]!;
+  left.status = 'left';
+  left.statusChangedAt = new Date(left.joinedAt + (today - left.joinedAt) / 2).toISOString();
+  // The bonus comes first, so that a redemption never takes more than there is.
+  for (const member of r.shuffle(earliest.slice(1).filter((member) => member.joinedAt < today - 90 * DAY)).slice(0, 4)) {
+    const bonusAt = member.joinedAt + r.int(1, 20) * DAY;
+    member.points.push({ at: new Date(bonusAt).toISOString(), kind: 'adjustment', points: 100, reason: 'Bonus für die Gastgeberaktion' });
+    if (r.chance(0.5)) member.points.push({ at: new Date(bonusAt + r.int(10, 40) * DAY).toISOString(), kind: 'redemption', points: -50, reason: 'Gutschein über 5 € eingelöst' });
+  }
+  return members.sort((a, b) => a.joinedAt - b.joinedAt);
 }
 
 /** The door's records with ids; each undo names the check-in before it. */
@@ -347,6 +391,7 @@ function records(checkins: readonly DemoCheckin[]): CheckinRecord[] {
 
 export function demoService(store: Store) {
   const index = invitationIndex(store);
+  const clubSettings = store.singletons.club.data.settings;
   return {
     async load(): Promise<{ contacts: number; events: number }> {
       if (!store.isEmpty()) throw new AppError('CONFLICT', 'errors.demoNotEmpty');
@@ -410,6 +455,20 @@ export function demoService(store: Store) {
           })),
         );
       }
+      const memberships = dataset.club.map(({ contact, joinedAt, status, statusChangedAt, source, points }, i): Membership => ({
+        contactId: ids[contact]!,
+        memberNumber: formatMemberNumber(clubSettings.memberNumberFormat, i + 1),
+        joinedOn: localDate(new Date(joinedAt)),
+        status,
+        ...(statusChangedAt && { statusChangedAt }),
+        source,
+        points: points.map((entry) => ({ ...entry, id: nanoid() })),
+        absences: [],
+      }));
+      await store.singletons.club.update((current) => ({
+        next: { ...current, memberships: Object.fromEntries(memberships.map((membership) => [membership.contactId, membership])), nextMemberNumber: memberships.length + 1 },
+        result: undefined,
+      }));
       // Once every event is on file (bookings point forward): the follow-up of past events, done for closed ones.
       for (const [i, { status, fields }] of dataset.events.entries()) {
         if (status !== 'held' && status !== 'closed') continue;

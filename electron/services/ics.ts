@@ -28,7 +28,7 @@ const utc = (instant: string | Date) => new Date(instant).toISOString().replace(
 const octets = (codePoint: number) => (codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4);
 
 /** Folds a content line longer than 75 octets (§3.1): CRLF and a space, never inside a UTF-8 sequence. */
-function fold(line: string): string {
+export function fold(line: string): string {
   let folded = '';
   let length = 0;
   for (const char of line) {

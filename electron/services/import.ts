@@ -8,7 +8,9 @@ import { contact as contactSchema, type Contact } from '../../shared/schemas/con
 import type { ImportResult } from '../../shared/schemas/import';
 import { duplicateKeys, type DuplicateReason } from '../../shared/search/duplicates';
 import { phoneDigits, words } from '../../shared/search/normalize';
+import type { ClubDocument } from '../store/documents';
 import type { Store } from '../store/store';
+import { joinAll } from './club-memberships';
 
 /** The preview shows this many rows, plus every likely duplicate (each needs a choice). */
 const PREVIEW_ROWS = 20;
@@ -145,6 +147,9 @@ export function importService(store: Store) {
 
       const count = (action: Action) => (errors.length ? 0 : outcomes.filter((outcome) => outcome.action === action).length);
       const result: ImportResult = { created: count('create'), updated: count('update'), skipped: count('skip'), errors };
+      // Everyone the import creates or updates joins the club; current members stay as they are.
+      const joinAllOf = (club: ClubDocument) => joinAll(club, finals.map((final) => final.id), 'import', new Date(now));
+      if (input.joinClub) result.joined = errors.length ? 0 : joinAllOf(store.singletons.club.data).joined;
       if (input.dryRun) {
         result.preview = {
           format: parsed.format,
@@ -169,13 +174,14 @@ export function importService(store: Store) {
 
       // Updates were computed from the stored versions read above; if one changed meanwhile, nothing is written.
       const updatedAt = new Map(finals.filter((final) => !createdOnLine.has(final.id)).map((final) => [final.id, store.contact(final.id)?.updatedAt]));
-      await store.transact({ contactIds: finals.map((final) => final.id) }, (view) => {
+      return store.transact({ contactIds: finals.map((final) => final.id), singletons: input.joinClub ? ['club'] : [] }, (view) => {
         for (const [contactId, stamp] of updatedAt) {
           if (view.contact(contactId)?.updatedAt !== stamp) throw new AppError('CONFLICT', 'errors.importConflict');
         }
-        return { contacts: finals, result: undefined };
+        if (!input.joinClub) return { contacts: finals, result };
+        const members = joinAllOf(view.singleton('club'));
+        return { contacts: finals, singletons: { club: members.club }, result: { ...result, joined: members.joined } };
       });
-      return result;
     },
   };
 }

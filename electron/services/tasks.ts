@@ -2,6 +2,7 @@ import { nanoid } from 'nanoid';
 import type { ParsedInputOf } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { addDays } from '../../shared/host-rewards';
+import { birthdayIn } from '../../shared/club/points';
 import { currentCheckin } from '../../shared/schemas/checkin';
 import type { Contact } from '../../shared/schemas/contact';
 import type { Order } from '../../shared/schemas/order';
@@ -9,7 +10,6 @@ import type { Task, TaskKind, TaskView } from '../../shared/schemas/task';
 import type { EventDocument } from '../store/documents';
 import type { Store } from '../store/store';
 
-const CLUB_TAG = 'Kundenclub';
 const BIRTHDAY_DAYS_AHEAD = 14;
 const DELIVERY_DAYS = 14;
 
@@ -133,19 +133,16 @@ function reorderTasks(store: Store): Task[] {
   return tasks;
 }
 
-/** Birthday greetings for club members whose birthday falls within the next two weeks (29 February: the 28th in other years). */
+/** Birthday greetings for active club members whose birthday falls within the next two weeks (29 February: the 28th in other years). */
 function birthdayTasks(store: Store, today: string): Task[] {
   const until = addDays(today, BIRTHDAY_DAYS_AHEAD);
   const year = Number(today.slice(0, 4));
   const tasks: Task[] = [];
-  for (const contact of store.contacts()) {
-    if (!contact.birthday || !contact.tags.includes(CLUB_TAG)) continue;
-    const monthDay = contact.birthday.slice(-5);
-    const on = (y: number) => {
-      const date = `${y}-${monthDay}`;
-      return monthDay === '02-29' && addDays(date, 0) !== date ? `${y}-02-28` : date;
-    };
-    const due = on(year) >= today ? on(year) : on(year + 1);
+  for (const membership of Object.values(store.singletons.club.data.memberships)) {
+    const contact = store.contact(membership.contactId);
+    if (membership.status !== 'active' || !contact?.birthday) continue;
+    const thisYear = birthdayIn(contact.birthday, year);
+    const due = thisYear >= today ? thisYear : birthdayIn(contact.birthday, year + 1);
     if (due > until) continue;
     tasks.push({
       id: stableTaskId('birthday', contact.id, due.slice(0, 4)),

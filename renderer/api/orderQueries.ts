@@ -1,12 +1,12 @@
 import type { InputOf, OperationName } from '../../shared/contract';
-import { useOperation, useOperationMutation } from './queries';
+import { useOperation, useOperationMutation, type Refresh } from './queries';
 
 /**
  * Orders, payments and bookings of an event. Every change refreshes the
  * event's report, so the host reward on the event page follows each order
- * and payment as it is entered.
+ * and payment as it is entered. Purchases earn club points and decide tiers, so the club follows.
  */
-const orderQueries = ['orders.list', 'orders.reconciliation', 'events.report', 'reports.dashboard', 'tasks.list'] as const satisfies readonly OperationName[];
+const orderQueries: readonly Refresh[] = ['orders.list', 'orders.reconciliation', 'events.report', 'reports.dashboard', 'tasks.list', 'club', 'exports'];
 // A booking creates an event with her as host, and adds to this event's bookings.
 const bookingQueries = ['events.list', 'events.get', 'events.report', 'contacts.history', 'reports.dashboard', 'app.status'] as const satisfies readonly OperationName[];
 

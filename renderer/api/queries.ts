@@ -31,18 +31,31 @@ export function useOperation<K extends OperationName>(
   });
 }
 
-/** A mutation that refreshes the queries of the given operations afterwards. */
-export function useOperationMutation<K extends OperationName>(operation: K, refreshes: readonly OperationName[]) {
+/**
+ * What a change refreshes: the queries of one operation ('contacts.get'), or
+ * of a whole area ('club': every club.* query; 'exports': previews and the log).
+ */
+export type Refresh = OperationName | 'club' | 'exports';
+
+const matches = (refresh: Refresh, key: unknown) => key === refresh || (typeof key === 'string' && key.startsWith(`${refresh}.`));
+
+export function refreshQueries(queryClient: QueryClient, refreshes: readonly Refresh[]) {
+  return queryClient.invalidateQueries({ predicate: (query) => refreshes.some((refresh) => matches(refresh, query.queryKey[0])) });
+}
+
+/** A mutation that refreshes the given queries afterwards. */
+export function useOperationMutation<K extends OperationName>(operation: K, refreshes: readonly Refresh[]) {
   const queryClient = useQueryClient();
   return useMutation<OutputOf<K>, Error, InputOf<K>>({
     mutationFn: (input) => call(operation, input),
-    onSuccess: () => Promise.all(refreshes.map((name) => queryClient.invalidateQueries({ queryKey: [name] }))),
+    onSuccess: () => refreshQueries(queryClient, refreshes),
   });
 }
 
 // Creating the first event or contact ends the "empty" start screen, hence app.status.
 // Invitations show up in contact histories and in the "war eingeladen zu" filter, hence the contact queries.
-const contactQueries = [
+// Members are contacts: the member list, memberships (birthday points) and export counts follow them.
+export const contactQueries: readonly Refresh[] = [
   'contacts.list',
   'contacts.get',
   'contacts.search',
@@ -51,11 +64,13 @@ const contactQueries = [
   'contacts.duplicates',
   'invitations.list',
   'app.status',
-] as const;
+  'club',
+  'exports',
+];
 const eventQueries = ['events.list', 'events.get', 'contacts.history', 'app.status'] as const;
 const invitationQueries = ['invitations.list', 'contacts.history', 'contacts.list'] as const;
 // A walk-in creates a contact, and a check-in of a contact who was not invited creates an invitation.
-const checkinQueries = ['checkin.state', 'checkin.search', ...contactQueries] as const;
+const checkinQueries: readonly Refresh[] = ['checkin.state', 'checkin.search', ...contactQueries];
 
 export const useAppStatus = () => useOperation('app.status', {});
 export const useSettings = () => useOperation('settings.get', {});
@@ -105,12 +120,11 @@ export const useMergeContacts = () => useOperationMutation('contacts.merge', con
 export const useRecordConsent = () => useOperationMutation('contacts.recordConsent', contactQueries);
 
 /** A dry run changes nothing, so only a real import refreshes the queries. */
-function useImport<K extends 'contacts.import' | 'catalog.import'>(operation: K, refreshes: readonly OperationName[]) {
+function useImport<K extends 'contacts.import' | 'catalog.import'>(operation: K, refreshes: readonly Refresh[]) {
   const queryClient = useQueryClient();
   return useMutation<OutputOf<K>, Error, InputOf<K>>({
     mutationFn: (input) => call(operation, input),
-    onSuccess: (_, input) =>
-      input.dryRun ? undefined : Promise.all(refreshes.map((name) => queryClient.invalidateQueries({ queryKey: [name] }))),
+    onSuccess: (_, input) => (input.dryRun ? undefined : refreshQueries(queryClient, refreshes)),
   });
 }
 export const useImportContacts = () => useImport('contacts.import', contactQueries);

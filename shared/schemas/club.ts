@@ -49,8 +49,6 @@ export const clubSettings = z.strictObject({
   pointsExpireMonths: z.number().int().min(1).max(120).optional(),
 });
 
-export const clubSettingsPatch = clubSettings.partial();
-
 export const memberStatuses = ['active', 'paused', 'left'] as const;
 export const joinSources = ['contact', 'door', 'import'] as const;
 
@@ -76,6 +74,8 @@ export const membership = z.strictObject({
   statusChangedAt: isoDateTime.optional(),
   source: z.enum(joinSources),
   points: z.array(storedPointsEntry).default([]),
+  /** Times she had left before joining again: they earn no points. */
+  absences: z.array(z.strictObject({ from: isoDateTime, until: isoDateTime })).default([]),
 });
 
 /** One line of a member's points history, oldest first; balance after it. */

@@ -72,3 +72,15 @@ export const timestamps = {
   createdAt: isoDateTime,
   updatedAt: isoDateTime,
 };
+
+/**
+ * A change to an object: every field optional and no defaults filled in. Zod 4
+ * applies a field's default even where `.partial()` made it optional, which
+ * would reset every setting a patch leaves out.
+ */
+export function patchOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => [key, (field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType)).optional()]),
+  );
+  return z.strictObject(shape) as unknown as ReturnType<z.ZodObject<Shape>['partial']>;
+}

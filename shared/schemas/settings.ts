@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { optionalText } from './common';
+import { optionalText, patchOf } from './common';
 import { hostRewardRules } from './host-reward';
 
 export const locales = ['de', 'en'] as const;
@@ -18,7 +18,7 @@ export const settings = z.strictObject({
   commissionPercent: z.number().min(0).max(100).optional(),
 });
 
-export const settingsPatch = settings.partial();
+export const settingsPatch = patchOf(settings);
 
 export type Locale = (typeof locales)[number];
 export type Settings = z.output<typeof settings>;

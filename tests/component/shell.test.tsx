@@ -20,7 +20,7 @@ describe('App shell', () => {
   it.each([
     ['/checkin', 'Einlass am Veranstaltungstag', 'Zur Planung', 'Planung'],
     ['/followup', 'Keine offenen Aufgaben', 'Zur Planung', 'Planung'],
-    ['/club', 'Mitglieder des Kundenclubs', 'Zu den Kontakten', 'Kontakte'],
+    ['/club', 'Noch keine Mitglieder', 'Zu den Kontakten', 'Kontakte'],
   ])('explains what %s will hold and leads on instead of a blank page', async (route, title, action, target) => {
     const user = await open(route);
     expect(await screen.findByRole('heading', { name: title })).toBeInTheDocument();

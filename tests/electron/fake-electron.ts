@@ -131,6 +131,10 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     permissionCheckHandler: null as CheckHandler | null,
     devicePermissionHandler: null as ((details: object) => boolean) | null,
     beforeRequest: null as { filter: { urls: string[] }; listener: BeforeRequest } | null,
+    listeners: new Map<string, (...args: unknown[]) => void>(),
+    on: vi.fn((name: string, listener: (...args: unknown[]) => void) => {
+      defaultSession.listeners.set(name, listener);
+    }),
     setPermissionRequestHandler: vi.fn((handler: RequestHandler) => {
       log.push('setPermissionRequestHandler');
       defaultSession.permissionRequestHandler = handler;

@@ -305,6 +305,14 @@ describe('permissions and network', () => {
     const answer = await new Promise<{ cancel?: boolean }>((resolve) => listener({ url: 'https://tracker.example/' }, resolve));
     expect(answer).toEqual({ cancel: true });
   });
+
+  it('asks where to save each export, starting in the documents folder', async () => {
+    const { electron } = await start();
+    electron.app.setPath('documents', '/home/anna/Dokumente');
+    const item = { getFilename: () => 'Kundenclub-Mitglieder-2026-11-27.xlsx', setSaveDialogOptions: vi.fn() };
+    electron.defaultSession.listeners.get('will-download')!({}, item);
+    expect(item.setSaveDialogOptions).toHaveBeenCalledWith({ defaultPath: path.join('/home/anna/Dokumente', 'Kundenclub-Mitglieder-2026-11-27.xlsx') });
+  });
 });
 
 describe('IPC', () => {

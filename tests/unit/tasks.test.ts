@@ -114,13 +114,19 @@ describe('reorder reminders', () => {
 });
 
 describe('birthday greetings', () => {
-  it('are due for club members whose birthday falls in the next 14 days, and can be marked done', async () => {
+  it('are due for active club members whose birthday falls in the next 14 days, and can be marked done', async () => {
     const monthDay = (days: number) => addDays(localDate(), days).slice(5);
-    const member = (firstName: string, birthday: string, tags = ['Kundenclub']) => ok<Contact>('contacts.create', { firstName, lastName: 'Club', birthday, tags });
+    const member = async (firstName: string, birthday: string, status: 'active' | 'paused' | 'none' = 'active') => {
+      const contact = await ok<Contact>('contacts.create', { firstName, lastName: 'Club', birthday, tags: ['Kundenclub'] });
+      if (status !== 'none') await ok('club.join', { contactId: contact.id });
+      if (status === 'paused') await ok('club.setStatus', { contactId: contact.id, status });
+      return contact;
+    };
     const soon = await member('Gerda', `1961-${monthDay(5)}`);
     const today = await member('Hanna', `--${monthDay(0)}`);
     await member('Ilse', `1970-${monthDay(20)}`);
-    await member('Jutta', `1970-${monthDay(3)}`, ['Stammkundin']);
+    await member('Jutta', `1970-${monthDay(3)}`, 'none');
+    await member('Karin', `1970-${monthDay(2)}`, 'paused');
 
     const birthdays = async (status = 'open') => (await list({ status })).filter((task) => task.kind === 'birthday');
     const open = await birthdays();

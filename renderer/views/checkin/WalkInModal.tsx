@@ -29,6 +29,7 @@ const walkInValues = z.object({
   phone: z.string(),
   broughtBy: z.string(),
   consents: z.object({ emailMarketing: z.boolean(), phoneMarketing: z.boolean(), club: z.boolean() }),
+  joinClub: z.boolean(),
 });
 type WalkInValues = z.infer<typeof walkInValues>;
 const toContact = ({ firstName, lastName, email, phone }: WalkInValues) => ({ firstName, lastName, email, phone });
@@ -77,6 +78,7 @@ export function WalkInModal({
       phone: '',
       broughtBy: event.hostId ?? '',
       consents: { emailMarketing: false, phoneMarketing: false, club: false },
+      joinClub: false,
     },
   });
   const field = useFieldProps(form);
@@ -95,6 +97,7 @@ export function WalkInModal({
           .filter(({ key }) => values.consents[key])
           .map(({ key, channel, purpose }) => ({ channel, purpose, granted: true, wording: t(`checkin.walkIn.consent.${key}`) })),
         ...(values.broughtBy ? { broughtBy: values.broughtBy } : {}),
+        joinClub: values.joinClub,
       });
       onDone();
     } catch (error) {
@@ -198,6 +201,7 @@ export function WalkInModal({
               <Checkbox key={key} size="lg" label={t(`checkin.walkIn.consent.${key}`)} {...form.register(`consents.${key}`)} />
             ))}
           </Stack>
+          <Checkbox size="lg" label={t('membership.door.join')} {...form.register('joinClub')} />
 
           {failure && (
             <Alert color="red" role="alert">

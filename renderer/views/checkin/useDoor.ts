@@ -116,7 +116,8 @@ export function useDoor(eventId: string, privacy: boolean) {
   async function registerWalkIn(input: InputOf<'checkin.walkIn'>) {
     const result = await walkIn.mutateAsync(input);
     const guest = name(result.contact);
-    show('success', arrived(guest, result.record.companions), t('checkin.feedback.walkIn'));
+    const joined = result.memberNumber && t('membership.door.joined', { number: result.memberNumber });
+    show('success', arrived(guest, result.record.companions), [t('checkin.feedback.walkIn'), joined].filter(Boolean).join(' · '));
     setHistory((actions) => [...actions, { invitationIds: [result.invitation.id], name: guest }]);
   }
 

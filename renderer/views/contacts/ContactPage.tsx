@@ -11,6 +11,7 @@ import { RsvpBadge } from '../../components/RsvpBadge';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { OrdersPanel } from '../orders/OrdersPanel';
+import { MembershipPanel } from './MembershipPanel';
 import { RecordConsentModal } from './RecordConsentModal';
 
 const nameOf = (contact: ContactRef) => `${contact.firstName} ${contact.lastName}`;
@@ -34,7 +35,7 @@ function ContactLinks({ label, contacts, separator }: { label: string; contacts:
   );
 }
 
-/** #/contacts/:id — everything about one person: details, orders, recommendations, consent log, history. */
+/** #/contacts/:id — everything about one person: details, club membership, orders, recommendations, consent log, history. */
 export function ContactPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -98,6 +99,7 @@ function ContactDetails({ contact }: { contact: Contact }) {
           </Text>
         )}
       </Paper>
+      <MembershipPanel contact={contact} />
       <OrdersPanel contact={contact} />
       <History contact={contact} />
       <ConsentLog contact={contact} />

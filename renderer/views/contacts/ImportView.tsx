@@ -1,4 +1,4 @@
-import { Alert, Button, Group, List, Loader, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Loader, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconFileImport } from '@tabler/icons-react';
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -32,16 +32,25 @@ export function ImportView() {
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [mapping, setMapping] = useState<Mapping | undefined>(undefined);
   const [duplicates, setDuplicates] = useState<Duplicates>({});
+  const [joinClub, setJoinClub] = useState(false);
   const dryRun = useImportContacts();
   const run = useImportContacts();
   const [dragging, setDragging] = useState(false);
 
-  const check = (next: { file: { name: string; base64: string }; mapping: Mapping | undefined; duplicates: Duplicates }) => {
+  const check = (next: { file: { name: string; base64: string }; mapping: Mapping | undefined; duplicates: Duplicates; joinClub: boolean }) => {
     setFile(next.file);
     setMapping(next.mapping);
     setDuplicates(next.duplicates);
+    setJoinClub(next.joinClub);
     dryRun.mutate(
-      { fileName: next.file.name, contentBase64: next.file.base64, dryRun: true, ...(next.mapping ? { mapping: next.mapping } : {}), duplicates: next.duplicates },
+      {
+        fileName: next.file.name,
+        contentBase64: next.file.base64,
+        dryRun: true,
+        ...(next.mapping ? { mapping: next.mapping } : {}),
+        duplicates: next.duplicates,
+        joinClub: next.joinClub,
+      },
       { onError: (error) => notifyError(t, error) },
     );
   };
@@ -49,7 +58,7 @@ export function ImportView() {
   const pick = async (picked: File | undefined) => {
     if (!picked) return;
     run.reset();
-    check({ file: { name: picked.name, base64: await fileToBase64(picked) }, mapping: undefined, duplicates: {} });
+    check({ file: { name: picked.name, base64: await fileToBase64(picked) }, mapping: undefined, duplicates: {}, joinClub });
   };
 
   const onDrop = (event: DragEvent) => {
@@ -61,7 +70,7 @@ export function ImportView() {
   const startImport = async () => {
     if (!file) return;
     try {
-      await run.mutateAsync({ fileName: file.name, contentBase64: file.base64, ...(mapping ? { mapping } : {}), duplicates });
+      await run.mutateAsync({ fileName: file.name, contentBase64: file.base64, ...(mapping ? { mapping } : {}), duplicates, joinClub });
     } catch (error) {
       notifyError(t, error);
     }
@@ -120,12 +129,19 @@ export function ImportView() {
                       file,
                       mapping: { ...Object.fromEntries(preview.columns.map((column) => [column.header, column.field])), [header]: field },
                       duplicates,
+                      joinClub,
                     })
                   }
-                  onDuplicate={(line, action) => check({ file, mapping, duplicates: { ...duplicates, [String(line)]: action } })}
+                  onDuplicate={(line, action) => check({ file, mapping, duplicates: { ...duplicates, [String(line)]: action }, joinClub })}
                 />
               )}
               {dryRun.data.errors.length > 0 && <ErrorList errors={dryRun.data.errors} />}
+              <Checkbox
+                label={t('membership.import.join')}
+                description={joinClub && dryRun.data.joined !== undefined ? t('membership.import.willJoin', { count: dryRun.data.joined }) : undefined}
+                checked={joinClub}
+                onChange={(event) => check({ file, mapping, duplicates, joinClub: event.currentTarget.checked })}
+              />
               <Group justify="flex-end">
                 {dryRun.data.errors.length > 0 && <Text c="red.8">{t('import.blocked')}</Text>}
                 <Button
@@ -321,6 +337,7 @@ function ImportSummary({ result, onAgain }: { result: ImportResult; onAgain: () 
     <Alert color="teal" icon={<IconCircleCheck aria-hidden />} title={t('import.doneTitle')}>
       <Stack gap="sm">
         <Text>{t('import.doneText', { created: result.created, updated: result.updated, skipped: result.skipped })}</Text>
+        {result.joined !== undefined && <Text>{t('membership.import.joined', { count: result.joined })}</Text>}
         <Group>
           <Button onClick={() => navigate('/contacts')}>{t('import.toContacts')}</Button>
           <Button variant="default" onClick={onAgain}>

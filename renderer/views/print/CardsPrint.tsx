@@ -1,9 +1,7 @@
-import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { InvitationView } from '../../../shared/schemas/invitation';
 import { formatDateTimeRange } from '../../i18n/format';
 import { PrintPage } from './PrintPage';
+import { QrCode } from './QrCode';
 
 /** #/print/events/:id/cards — one invitation card per guest, four to an A4 page, with a QR code of the invitation code. */
 export function CardsPrint() {
@@ -21,7 +19,7 @@ export function CardsPrint() {
               {event.place && <p style={{ margin: 0 }}>{event.place}</p>}
               {host && <p style={{ margin: 0 }}>{t('print.host', { name: `${host.firstName} ${host.lastName}` })}</p>}
               <div style={{ marginTop: 'auto', display: 'flex', alignItems: 'center', gap: '4mm' }}>
-                <QrCode code={invitation.code} />
+                <QrCode value={invitation.code} alt={t('print.qrAlt', { code: invitation.code })} />
                 <div>
                   <div style={{ fontSize: '9pt' }}>{t('print.yourCode')}</div>
                   <div className="code">{invitation.code}</div>
@@ -33,20 +31,4 @@ export function CardsPrint() {
       )}
     </PrintPage>
   );
-}
-
-/** The code as an SVG QR code in a data: URL (the CSP allows img data:; SVG prints sharp at any size). */
-function QrCode({ code }: { code: InvitationView['code'] }) {
-  const { t } = useTranslation();
-  const [src, setSrc] = useState<string>();
-  useEffect(() => {
-    let current = true;
-    void QRCode.toString(code, { type: 'svg', margin: 0, errorCorrectionLevel: 'M' }).then((svg) => {
-      if (current) setSrc(`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`);
-    });
-    return () => {
-      current = false;
-    };
-  }, [code]);
-  return src ? <img className="qr" src={src} alt={t('print.qrAlt', { code })} /> : <div className="qr" />;
 }

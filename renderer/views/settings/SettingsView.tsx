@@ -8,6 +8,7 @@ import { FormActions } from '../../components/FormModal';
 import { notifyError } from '../../components/notify';
 import { FormSelect, formResolver, formSchema, useFieldProps, useSubmit } from '../../forms/fields';
 import { formatMoney } from '../../i18n/format';
+import { ClubSettingsSection } from './ClubSettingsForm';
 import { CommissionForm, HostRewardsForm } from './HostRewardsForm';
 import { InvitationTextForm } from './InvitationTextForm';
 
@@ -65,6 +66,9 @@ export function SettingsView() {
               <HostRewardsForm settings={settings.data} />
               <CommissionForm settings={settings.data} />
             </Stack>
+          </Paper>
+          <Paper withBorder p="lg">
+            <ClubSettingsSection />
           </Paper>
         </>
       )}

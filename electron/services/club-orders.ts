@@ -1,0 +1,81 @@
+import type { Purchase } from '../../shared/club/points';
+import { orderTotalCents } from '../../shared/orders';
+import type { Order } from '../../shared/schemas/order';
+import type { EventDocument, OrdersDocument } from '../store/documents';
+import type { Store } from '../store/store';
+import { perStore } from './per-store';
+import { localDate } from './tasks';
+
+const purchaseOf = (order: Order): Purchase => {
+  const time = Date.parse(order.createdAt);
+  return { orderId: order.id, createdAt: order.createdAt, time, day: localDate(new Date(time)), totalCents: orderTotalCents(order), cancelled: order.status === 'cancelled' };
+};
+
+/**
+ * Every contact's orders (at events and reorders) with their totals, so that
+ * the member list computes points, spend and tiers without reading the
+ * events. Event documents are followed through the store's change listener;
+ * orders.json has none, so its orders are compared with the last state seen
+ * whenever the purchases are asked for (a change replaces the document's
+ * object, and an unchanged order keeps its object).
+ */
+export class PurchaseIndex {
+  /** Contact id → her purchases; an array replaced on change, since lists read it far more often than orders change. */
+  private readonly byContact = new Map<string, readonly Purchase[]>();
+  private reorders: OrdersDocument['orders'] = {};
+
+  constructor(private readonly store: Store) {
+    this.apply([], [...store.eventDocuments()].flatMap((document) => document.orders));
+    store.onEventChange((next, previous) => this.eventChanged(next, previous));
+  }
+
+  /** Replaces each touched contact's array once, however many of her orders change. */
+  private apply(removed: readonly Order[], added: readonly Order[]): void {
+    const touched = new Map<string, Purchase[]>();
+    const purchasesOf = (contactId: string) => {
+      let purchases = touched.get(contactId);
+      if (!purchases) touched.set(contactId, (purchases = [...(this.byContact.get(contactId) ?? [])]));
+      return purchases;
+    };
+    for (const order of removed) {
+      const purchases = purchasesOf(order.contactId);
+      const index = purchases.findIndex((purchase) => purchase.orderId === order.id);
+      if (index >= 0) purchases.splice(index, 1);
+    }
+    for (const order of added) purchasesOf(order.contactId).push(purchaseOf(order));
+    for (const [contactId, purchases] of touched) {
+      if (purchases.length > 0) this.byContact.set(contactId, purchases);
+      else this.byContact.delete(contactId);
+    }
+  }
+
+  private eventChanged(next: EventDocument, previous: EventDocument | undefined): void {
+    // Changes that leave the orders alone keep the same array; an unchanged order keeps its object.
+    if (previous?.orders === next.orders) return;
+    const after = new Set(next.orders);
+    const before = new Set(previous?.orders);
+    this.apply(
+      (previous?.orders ?? []).filter((order) => !after.has(order)),
+      next.orders.filter((order) => !before.has(order)),
+    );
+  }
+
+  private syncReorders(): void {
+    const current = this.store.singletons.orders.data.orders;
+    if (current === this.reorders) return;
+    const previous = this.reorders;
+    this.apply(
+      Object.entries(previous).flatMap(([id, order]) => (current[id] === order ? [] : [order])),
+      Object.entries(current).flatMap(([id, order]) => (previous[id] === order ? [] : [order])),
+    );
+    this.reorders = current;
+  }
+
+  /** A contact's orders, cancelled ones included, in no particular order. */
+  purchasesOf(contactId: string): readonly Purchase[] {
+    this.syncReorders();
+    return this.byContact.get(contactId) ?? [];
+  }
+}
+
+export const purchaseIndex = perStore((store) => new PurchaseIndex(store));

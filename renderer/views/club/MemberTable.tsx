@@ -1,0 +1,167 @@
+import { Box, Checkbox, Group, Table, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import type { MemberColumnId } from '../../../shared/club/columns';
+import type { OutputOf } from '../../../shared/contract';
+import type { MemberFilter, MemberRow } from '../../../shared/schemas/club';
+import { useMemberPages } from '../../api/clubQueries';
+import { useMemberCell, useMemberLabels } from './memberCells';
+import { nextSort, type Sort } from './memberView';
+
+/** Members per request; the table asks only for the pages on screen. */
+export const pageSize = 200;
+const rowHeight = 45;
+const ariaSort = { asc: 'ascending', desc: 'descending' } as const;
+
+export interface Selection {
+  ids: ReadonlySet<string>;
+  toggle: (contactId: string) => void;
+  /** The header checkbox: every member the filters match, or none. */
+  all: { checked: boolean; indeterminate: boolean; onChange: (checked: boolean) => void };
+}
+
+/**
+ * The member list as a virtualised table: only the rows in view (plus a few)
+ * are in the DOM and only their pages are fetched, so 10,000 members scroll
+ * like 50. A header click sorts; a row click opens the contact.
+ */
+export function MemberTable({
+  filters,
+  sort,
+  columns,
+  first,
+  selection,
+  onSortChange,
+}: {
+  filters: MemberFilter;
+  sort: Sort;
+  columns: MemberColumnId[];
+  first: OutputOf<'club.members'>;
+  selection: Selection;
+  onSortChange: (sort: Sort) => void;
+}) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const labels = useMemberLabels();
+  const cell = useMemberCell();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const total = first.total;
+  const virtualizer = useVirtualizer({
+    count: total,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  });
+  const rows = virtualizer.getVirtualItems();
+  // The first page comes from the caller, which keeps it (and the total) on screen while a new filter loads.
+  const firstPage = Math.max(1, Math.floor((rows[0]?.index ?? 0) / pageSize));
+  const lastPage = Math.floor((rows.at(-1)?.index ?? 0) / pageSize);
+  const pageNumbers = Array.from({ length: Math.max(0, lastPage - firstPage + 1) }, (_, index) => firstPage + index);
+  const pages = useMemberPages(filters, sort, pageNumbers, pageSize);
+  const memberAt = (index: number): MemberRow | undefined =>
+    index < pageSize ? first.items[index] : pages[Math.floor(index / pageSize) - firstPage]?.data?.items[index % pageSize];
+
+  // A new filter or order starts at the top.
+  useEffect(() => virtualizer.scrollToOffset(0), [filters, sort, virtualizer]);
+
+  const columnCount = columns.length + 1;
+  const paddingTop = rows[0]?.start ?? 0;
+  const paddingBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
+  const spacer = (height: number) =>
+    height > 0 && (
+      <tr aria-hidden>
+        <td colSpan={columnCount} style={{ height, padding: 0, border: 0 }} />
+      </tr>
+    );
+  const open = (member: MemberRow) => navigate(`/contacts/${member.contact.id}`);
+
+  return (
+    <Box
+      ref={scrollRef}
+      h="calc(100vh - 380px)"
+      mih={320}
+      style={{ overflow: 'auto' }}
+      tabIndex={0}
+      role="region"
+      aria-label={t('club.list.label')}
+    >
+      <Table highlightOnHover stickyHeader verticalSpacing="sm" aria-rowcount={total + 1} miw={48 + columns.length * 130}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th w={48}>
+              <Checkbox
+                aria-label={t('club.list.selectAll', { count: total })}
+                checked={selection.all.checked}
+                indeterminate={selection.all.indeterminate}
+                onChange={(event) => selection.all.onChange(event.currentTarget.checked)}
+              />
+            </Table.Th>
+            {columns.map((column) => {
+              const direction = sort[0]?.column === column ? sort[0].direction : undefined;
+              const Icon = direction === 'asc' ? IconArrowUp : direction === 'desc' ? IconArrowDown : IconArrowsSort;
+              return (
+                <Table.Th key={column} aria-sort={direction ? ariaSort[direction] : 'none'} style={{ whiteSpace: 'nowrap' }}>
+                  <UnstyledButton onClick={() => onSortChange(nextSort(sort, column))} fw={700} fz="sm">
+                    <Group gap={4} wrap="nowrap">
+                      {labels.columns[column]}
+                      <Icon size={14} aria-hidden opacity={direction ? 1 : 0.4} />
+                    </Group>
+                  </UnstyledButton>
+                </Table.Th>
+              );
+            })}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {spacer(paddingTop)}
+          {rows.map((row) => {
+            const member = memberAt(row.index);
+            if (!member) {
+              return (
+                <Table.Tr key={row.key} h={rowHeight} aria-rowindex={row.index + 2}>
+                  <Table.Td colSpan={columnCount}>
+                    <Text c="dimmed" size="sm">
+                      {t('app.loading')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            }
+            const { contact } = member;
+            return (
+              <Table.Tr
+                key={row.key}
+                h={rowHeight}
+                aria-rowindex={row.index + 2}
+                // Focusable, so Enter opens the contact like a click does.
+                tabIndex={0}
+                style={{ cursor: 'pointer' }}
+                onClick={() => open(member)}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' && event.target === event.currentTarget) open(member);
+                }}
+              >
+                <Table.Td onClick={(event) => event.stopPropagation()}>
+                  <Checkbox
+                    aria-label={t('club.list.select', { name: `${contact.firstName} ${contact.lastName}` })}
+                    checked={selection.ids.has(contact.id)}
+                    onChange={() => selection.toggle(contact.id)}
+                  />
+                </Table.Td>
+                {columns.map((column) => (
+                  <Table.Td key={column} style={{ whiteSpace: 'nowrap' }}>
+                    {cell(member, column)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            );
+          })}
+          {spacer(paddingBottom)}
+        </Table.Tbody>
+      </Table>
+    </Box>
+  );
+}
