@@ -8,8 +8,8 @@ import { useClubTiers } from '../../api/clubQueries';
 import { useContactTags } from '../../api/queries';
 import { emptyFilters, filterErrors, hasFilters, typedDateFields, typedMoneyFields, type FilterState } from './memberView';
 import { useMemberLabels } from './memberCells';
+import { BirthdayMonthSelect } from '../contacts/ContactFilterFields';
 
-const months = Array.from({ length: 12 }, (_, index) => index + 1);
 /** Behind "Mehr Filter": the ones needed less often. */
 const moreFields = ['birthdayMonth', 'consent', ...typedDateFields, ...typedMoneyFields] as const;
 
@@ -87,9 +87,8 @@ export function ClubFilters({ value, onChange }: { value: FilterState; onChange:
 }
 
 function MoreFilters({ value, set, errors }: { value: FilterState; set: (patch: Partial<FilterState>) => void; errors: ReturnType<typeof filterErrors> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { columns } = useMemberLabels();
-  const monthName = new Intl.DateTimeFormat(i18n.language, { month: 'long', timeZone: 'UTC' });
   const errorText = (key: string | undefined) => key && t(key);
   // Dates and amounts are typed: the numeric keypad on touch screens, no browser suggestions.
   const typed = (field: (typeof typedDateFields)[number] | (typeof typedMoneyFields)[number]) => ({
@@ -102,14 +101,7 @@ function MoreFilters({ value, set, errors }: { value: FilterState; set: (patch: 
 
   return (
     <Group align="start" gap="sm">
-      <Select
-        label={t('filters.birthdayMonth')}
-        data={months.map((month) => ({ value: String(month), label: monthName.format(new Date(Date.UTC(2000, month - 1, 1))) }))}
-        value={value.birthdayMonth}
-        onChange={(month) => set({ birthdayMonth: month })}
-        clearable
-        w={170}
-      />
+      <BirthdayMonthSelect value={value.birthdayMonth} onChange={(month) => set({ birthdayMonth: month })} />
       <Select
         label={t('filters.consent')}
         placeholder={t('club.filters.anyConsent')}

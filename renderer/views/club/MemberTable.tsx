@@ -1,19 +1,17 @@
 import { Box, Checkbox, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { MemberColumnId } from '../../../shared/club/columns';
 import type { OutputOf } from '../../../shared/contract';
 import type { MemberFilter, MemberRow } from '../../../shared/schemas/club';
 import { useMemberPages } from '../../api/clubQueries';
+import { ROW_HEIGHT, usePagedRows } from '../../components/usePagedRows';
 import { useMemberCell, useMemberLabels } from './memberCells';
 import { nextSort, type Sort } from './memberView';
 
 /** Members per request; the table asks only for the pages on screen. */
 export const pageSize = 200;
-const rowHeight = 45;
 const ariaSort = { asc: 'ascending', desc: 'descending' } as const;
 
 export interface Selection {
@@ -47,35 +45,10 @@ export function MemberTable({
   const navigate = useNavigate();
   const labels = useMemberLabels();
   const cell = useMemberCell();
-  const scrollRef = useRef<HTMLDivElement>(null);
   const total = first.total;
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-  });
-  const rows = virtualizer.getVirtualItems();
-  // The first page comes from the caller, which keeps it (and the total) on screen while a new filter loads.
-  const firstPage = Math.max(1, Math.floor((rows[0]?.index ?? 0) / pageSize));
-  const lastPage = Math.floor((rows.at(-1)?.index ?? 0) / pageSize);
-  const pageNumbers = Array.from({ length: Math.max(0, lastPage - firstPage + 1) }, (_, index) => firstPage + index);
-  const pages = useMemberPages(filters, sort, pageNumbers, pageSize);
-  const memberAt = (index: number): MemberRow | undefined =>
-    index < pageSize ? first.items[index] : pages[Math.floor(index / pageSize) - firstPage]?.data?.items[index % pageSize];
-
-  // A new filter or order starts at the top.
-  useEffect(() => virtualizer.scrollToOffset(0), [filters, sort, virtualizer]);
-
+  const usePages = (pageNumbers: number[]) => useMemberPages(filters, sort, pageNumbers, pageSize);
+  const { scrollRef, rows, itemAt: memberAt, spacer } = usePagedRows({ first, pageSize, usePages, resetKey: JSON.stringify([filters, sort]) });
   const columnCount = columns.length + 1;
-  const paddingTop = rows[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
-  const spacer = (height: number) =>
-    height > 0 && (
-      <tr aria-hidden>
-        <td colSpan={columnCount} style={{ height, padding: 0, border: 0 }} />
-      </tr>
-    );
   const open = (member: MemberRow) => navigate(`/contacts/${member.contact.id}`);
 
   return (
@@ -116,12 +89,12 @@ export function MemberTable({
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {spacer(paddingTop)}
+          {spacer('top', columnCount)}
           {rows.map((row) => {
             const member = memberAt(row.index);
             if (!member) {
               return (
-                <Table.Tr key={row.key} h={rowHeight} aria-rowindex={row.index + 2}>
+                <Table.Tr key={row.key} h={ROW_HEIGHT} aria-rowindex={row.index + 2}>
                   <Table.Td colSpan={columnCount}>
                     <Text c="dimmed" size="sm">
                       {t('app.loading')}
@@ -134,7 +107,7 @@ export function MemberTable({
             return (
               <Table.Tr
                 key={row.key}
-                h={rowHeight}
+                h={ROW_HEIGHT}
                 aria-rowindex={row.index + 2}
                 // Focusable, so Enter opens the contact like a click does.
                 tabIndex={0}
@@ -159,7 +132,7 @@ export function MemberTable({
               </Table.Tr>
             );
           })}
-          {spacer(paddingBottom)}
+          {spacer('bottom', columnCount)}
         </Table.Tbody>
       </Table>
     </Box>

@@ -7,6 +7,22 @@ import { consentOptions, emptyFilter, hasFilters, type FilterState } from './con
 
 const months = Array.from({ length: 12 }, (_, index) => index + 1);
 
+/** "Geburtstagsmonat": January to December by name in the app's language; the value is the month's number as text. */
+export function BirthdayMonthSelect({ value, onChange }: { value: string | null; onChange: (month: string | null) => void }) {
+  const { t, i18n } = useTranslation();
+  const monthName = new Intl.DateTimeFormat(i18n.language, { month: 'long', timeZone: 'UTC' });
+  return (
+    <Select
+      label={t('filters.birthdayMonth')}
+      data={months.map((month) => ({ value: String(month), label: monthName.format(new Date(Date.UTC(2000, month - 1, 1))) }))}
+      value={value}
+      onChange={onChange}
+      clearable
+      w={170}
+    />
+  );
+}
+
 /**
  * The contact filters, shared by the contact list and "Gäste hinzufügen" (which
  * also offers "war eingeladen zu"). The free-text search stays with its owner.
@@ -22,10 +38,9 @@ export function ContactFilterFields({
   withInvitedTo?: boolean;
   excludeEventId?: string;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const tags = useContactTags();
   const set = (patch: Partial<FilterState>) => onChange({ ...value, ...patch });
-  const monthName = new Intl.DateTimeFormat(i18n.language, { month: 'long', timeZone: 'UTC' });
 
   return (
     <Group align="end" gap="sm">
@@ -40,14 +55,7 @@ export function ContactFilterFields({
         nothingFoundMessage={t('filters.noTags')}
       />
       <TextInput label={t('filters.place')} value={value.place} onChange={(e) => set({ place: e.currentTarget.value })} w={160} autoComplete="off" />
-      <Select
-        label={t('filters.birthdayMonth')}
-        data={months.map((month) => ({ value: String(month), label: monthName.format(new Date(Date.UTC(2000, month - 1, 1))) }))}
-        value={value.birthdayMonth}
-        onChange={(month) => set({ birthdayMonth: month })}
-        clearable
-        w={170}
-      />
+      <BirthdayMonthSelect value={value.birthdayMonth} onChange={(month) => set({ birthdayMonth: month })} />
       <Select
         label={t('filters.consent')}
         data={consentOptions.map((option) => ({ value: option, label: t(`filters.consentOptions.${option.replace(':', '.')}`) }))}

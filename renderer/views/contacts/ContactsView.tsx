@@ -1,15 +1,14 @@
 import { Alert, Anchor, Box, Button, Group, Loader, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFileImport, IconSearch, IconUsers, IconUserPlus } from '@tabler/icons-react';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useNavigate } from 'react-router';
 import type { OutputOf } from '../../../shared/contract';
-import type { Contact } from '../../../shared/schemas/contact';
 import type { ContactFilter } from '../../../shared/schemas/contact-filter';
 import { useContactPages, useContacts } from '../../api/queries';
 import { Placeholder } from '../../components/Placeholder';
+import { ROW_HEIGHT, usePagedRows } from '../../components/usePagedRows';
 import { ShortcutButton } from '../../components/shortcuts';
 import { StatusBadge } from '../../components/StatusBadge';
 import { translateMessage } from '../../i18n';
@@ -19,7 +18,6 @@ import { emptyFilter, hasFilters, toContactFilter, type FilterState } from './co
 
 /** Contacts per request; the list asks only for the pages on screen. */
 const pageSize = 100;
-const rowHeight = 45;
 const columns = ['name', 'email', 'phone', 'city', 'birthday', 'tags'] as const;
 
 export function ContactsView() {
@@ -99,41 +97,13 @@ export function ContactsView() {
   );
 }
 
-/**
- * A virtualised table: only the rows in view (plus a few) are in the DOM, and
- * only their pages are fetched, so 50,000 contacts scroll as smoothly as 50.
- */
+/** The contact list as a virtualised table (see usePagedRows). */
 function ContactTable({ filter, first }: { filter: ContactFilter; first: OutputOf<'contacts.list'> }) {
   const total = first.total;
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: total,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => rowHeight,
-    overscan: 12,
-  });
-  const rows = virtualizer.getVirtualItems();
-  // The first page comes from the caller, which also keeps it (and the total) on screen while a new filter loads.
-  const firstPage = Math.max(1, Math.floor((rows[0]?.index ?? 0) / pageSize));
-  const lastPage = Math.floor((rows.at(-1)?.index ?? 0) / pageSize);
-  const pageNumbers = Array.from({ length: Math.max(0, lastPage - firstPage + 1) }, (_, index) => firstPage + index);
-  const pages = useContactPages(filter, pageNumbers, pageSize);
-  const contactAt = (index: number): Contact | undefined =>
-    index < pageSize ? first.items[index] : pages[Math.floor(index / pageSize) - firstPage]?.data?.items[index % pageSize];
-
-  // A new search or filter starts at the top.
-  useEffect(() => virtualizer.scrollToOffset(0), [filter, virtualizer]);
-
-  const paddingTop = rows[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (rows.at(-1)?.end ?? 0);
-  const spacer = (height: number) =>
-    height > 0 && (
-      <tr aria-hidden>
-        <td colSpan={columns.length} style={{ height, padding: 0, border: 0 }} />
-      </tr>
-    );
+  const usePages = (pageNumbers: number[]) => useContactPages(filter, pageNumbers, pageSize);
+  const { scrollRef, rows, itemAt: contactAt, spacer } = usePagedRows({ first, pageSize, usePages, resetKey: filter });
 
   return (
     <Box
@@ -154,12 +124,12 @@ function ContactTable({ filter, first }: { filter: ContactFilter; first: OutputO
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {spacer(paddingTop)}
+          {spacer('top', columns.length)}
           {rows.map((row) => {
             const contact = contactAt(row.index);
             if (!contact) {
               return (
-                <Table.Tr key={row.key} h={rowHeight} aria-rowindex={row.index + 2}>
+                <Table.Tr key={row.key} h={ROW_HEIGHT} aria-rowindex={row.index + 2}>
                   <Table.Td colSpan={columns.length}>
                     <Text c="dimmed" size="sm">
                       {t('app.loading')}
@@ -172,7 +142,7 @@ function ContactTable({ filter, first }: { filter: ContactFilter; first: OutputO
             return (
               <Table.Tr
                 key={row.key}
-                h={rowHeight}
+                h={ROW_HEIGHT}
                 aria-rowindex={row.index + 2}
                 style={{ cursor: 'pointer' }}
                 onClick={() => navigate(`/contacts/${contact.id}`)}
@@ -197,7 +167,7 @@ function ContactTable({ filter, first }: { filter: ContactFilter; first: OutputO
               </Table.Tr>
             );
           })}
-          {spacer(paddingBottom)}
+          {spacer('bottom', columns.length)}
         </Table.Tbody>
       </Table>
     </Box>
