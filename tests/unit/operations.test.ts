@@ -156,6 +156,12 @@ describe('settings, status and demo data', () => {
     expect(await call('settings.update', { locale: 'fr' })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
+  it('changes only the settings a change names: the language stays when the operator name is set', async () => {
+    await ok('settings.update', { locale: 'en', currency: 'CHF' });
+    await ok('settings.update', { operatorName: 'Sabine' });
+    expect(await ok('settings.get', {})).toMatchObject({ locale: 'en', currency: 'CHF', operatorName: 'Sabine' });
+  });
+
   it('fills an empty folder with a German dataset once', async () => {
     expect(await ok('app.status', {})).toMatchObject({ state: 'ready', empty: true });
     const loaded = await ok<{ contacts: number; events: number }>('demo.load', {});
