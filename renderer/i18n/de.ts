@@ -509,7 +509,7 @@ export const de = {
       consent: {
         emailMarketing: 'Ich möchte per E-Mail über Angebote und Termine informiert werden.',
         phoneMarketing: 'Ich bin einverstanden, telefonisch kontaktiert zu werden.',
-        club: 'Ich möchte Mitglied im Kundenclub werden.',
+        club: 'Ich möchte Neuigkeiten aus dem Kundenclub per E-Mail erhalten.',
       },
       submit: 'Aufnehmen und einchecken',
     },

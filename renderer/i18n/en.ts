@@ -505,7 +505,7 @@ export const en: Messages = {
       consent: {
         emailMarketing: 'I would like to receive offers and dates by e-mail.',
         phoneMarketing: 'I agree to be contacted by phone.',
-        club: 'I would like to join the customer club.',
+        club: 'I would like to receive customer club news by e-mail.',
       },
       submit: 'Register and check in',
     },
