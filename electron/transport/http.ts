@@ -7,7 +7,8 @@ import { httpStatus, type Envelope, type ErrorBody, type ErrorCode } from '../..
 import type { Dispatch } from '../dispatcher';
 import { CONTENT_SECURITY_POLICY } from '../csp';
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+/** An import carries its file base64-encoded, up to 30 MB by the contract (importInput); anything larger is refused before it is read. */
+export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 export interface HttpOptions {
   dispatch: Dispatch;
