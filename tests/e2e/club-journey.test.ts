@@ -93,8 +93,8 @@ describe('club journey in browser mode', () => {
     await dialog.getByText('Enthält 2 Mitglieder.').waitFor();
     // The screenshot waits for the dialog's fade-in to end.
     await expect.poll(() => dialog.evaluate((element) => getComputedStyle(element.closest('.mantine-Modal-content') ?? element).opacity)).toBe('1');
-    await mkdir(join(root, 'docs/screenshots'), { recursive: true });
-    await page.screenshot({ path: join(root, 'docs/screenshots/club-export-de.png') });
+    await mkdir(join(root, 'test-results'), { recursive: true });
+    await page.screenshot({ path: join(root, 'test-results/club-export-de.png') });
 
     const xlsx = await exportFile(page, 'XLSX (Excel)');
     expect(xlsx.name).toMatch(/^Kundenclub-Mitglieder-\d{4}-\d{2}-\d{2}\.xlsx$/);
