@@ -14,6 +14,7 @@ import { theme } from './theme';
 import { CheckinView } from './views/checkin/CheckinView';
 import { DoorView } from './views/checkin/DoorView';
 import { ClubView } from './views/club/ClubView';
+import { ExportLogView } from './views/club/ExportLogView';
 import { ContactFormModal } from './views/contacts/ContactFormModal';
 import { ContactPage } from './views/contacts/ContactPage';
 import { ContactsView } from './views/contacts/ContactsView';
@@ -101,6 +102,7 @@ function StatusGate() {
               <Route path="reports" element={<DashboardView />} />
             </Route>
             <Route path="club" element={<ClubView />} />
+            <Route path="club/log" element={<ExportLogView />} />
             <Route path="settings" element={<SettingsView />} />
             <Route path="*" element={<Navigate to="/planning" replace />} />
           </Route>

@@ -35,3 +35,4 @@ export const useAddTags = () => useOperationMutation('contacts.addTags', contact
 export const useExportPreview = (input: InputOf<'exports.preview'>, enabled = true) =>
   useOperation('exports.preview', input, { keepPrevious: true, enabled });
 export const useCreateExport = () => useOperationMutation('exports.create', ['exports.log']);
+export const useExportLog = () => useOperation('exports.log', { limit: 1000 });

@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Loader, Stack, Text, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconAddressBook, IconDownload, IconFilterOff, IconUsersGroup } from '@tabler/icons-react';
+import { IconAddressBook, IconDownload, IconFilterOff, IconHistory, IconUsersGroup } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -41,11 +41,16 @@ export function ClubView() {
     <Stack gap="lg">
       <Group justify="space-between">
         <Title order={1}>{t('club.title')}</Title>
-        {!noMembersAtAll && (
-          <Button leftSection={<IconDownload size={18} aria-hidden />} onClick={() => setExporting(true)} disabled={total === 0}>
-            {t('club.export.open')}
+        <Group gap="sm">
+          <Button variant="default" leftSection={<IconHistory size={18} aria-hidden />} onClick={() => navigate('/club/log')}>
+            {t('club.log.open')}
           </Button>
-        )}
+          {!noMembersAtAll && (
+            <Button leftSection={<IconDownload size={18} aria-hidden />} onClick={() => setExporting(true)} disabled={total === 0}>
+              {t('club.export.open')}
+            </Button>
+          )}
+        </Group>
       </Group>
 
       {noMembersAtAll ? (
