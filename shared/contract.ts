@@ -333,7 +333,7 @@ export const operations = {
   /** The member list: the view's filters and sort, a page of it. */
   'club.members': operation(
     z.strictObject({
-      filters: memberFilter.default({ statuses: ['active'] }),
+      filters: memberFilter.prefault({}),
       sort: memberView.shape.sort,
       limit: z.number().int().min(1).max(1000).default(200),
       offset: z.number().int().min(0).default(0),
@@ -341,7 +341,7 @@ export const operations = {
     z.object({ items: z.array(memberRow), total: z.number().int() }),
   ),
   /** The contact ids of every member the filters match, in list order, for bulk actions. */
-  'club.memberIds': operation(z.strictObject({ filters: memberFilter.default({ statuses: ['active'] }), sort: memberView.shape.sort }), z.object({ ids: z.array(id) })),
+  'club.memberIds': operation(z.strictObject({ filters: memberFilter.prefault({}), sort: memberView.shape.sort }), z.object({ ids: z.array(id) })),
   /** One contact's membership with her points history; null when she never joined. */
   'club.member': operation(z.strictObject({ contactId: id }), memberDetail.nullable()),
   /** Tiers in use and how many members (of any status) are in each. */
@@ -370,7 +370,15 @@ export const operations = {
     }),
   ),
   /** Before exporting: how many people the export would hold, and how many a mailing purpose leaves out for missing consent. */
-  'exports.preview': operation(exportRequest, z.object({ count: z.number().int(), leftOutForConsent: z.number().int() })),
+  'exports.preview': operation(
+    exportRequest,
+    z.object({
+      count: z.number().int(),
+      leftOutForConsent: z.number().int(),
+      /** Members of the view without consent for the mailing's channel, whether the override keeps them or not. */
+      withoutConsent: z.number().int(),
+    }),
+  ),
   /** The export log, newest first (without the lists of people). */
   'exports.log': operation(
     z.strictObject({ limit: z.number().int().min(1).max(1000).default(200) }),

@@ -39,6 +39,8 @@ const formats: Record<ExportFormat, { extension: string; write(rows: MemberRow[]
 
 interface Selection {
   rows: MemberRow[];
+  /** Members of the view without consent for the mailing's channel, kept or not. */
+  withoutConsent: number;
   leftOutForConsent: number;
   /** Reachable, but without what the printout needs (labels: a postal address). */
   leftOutUnprintable: number;
@@ -53,11 +55,13 @@ interface Selection {
 function select(rows: MemberRow[], request: ExportRequest, printable: (row: MemberRow) => boolean = () => true): Selection {
   const channel = purposeChannel[request.purpose];
   const override = channel !== undefined && request.includeWithoutConsent;
-  const reachable = channel && !override ? rows.filter((row) => mayContact(row, channel)) : rows;
+  const consenting = channel ? rows.filter((row) => mayContact(row, channel)) : rows;
+  const reachable = override ? rows : consenting;
   const usable = reachable.filter(printable);
   // Without an address a member is a household of her own: her id never equals a "street|postcode" key.
   const kept = request.onePerHousehold ? distinctBy(usable, (row) => householdKey(row.contact) ?? row.contact.id) : usable;
-  return { rows: kept, leftOutForConsent: rows.length - reachable.length, leftOutUnprintable: reachable.length - usable.length, override };
+  const withoutConsent = rows.length - consenting.length;
+  return { rows: kept, withoutConsent, leftOutForConsent: override ? 0 : withoutConsent, leftOutUnprintable: reachable.length - usable.length, override };
 }
 
 /** A label with a name alone cannot be posted. */
@@ -130,13 +134,12 @@ export function exportService(store: Store) {
     },
 
     preview: (request: ParsedInputOf<'exports.preview'>): OutputOf<'exports.preview'> => {
-      const { rows, leftOutForConsent } = select(viewRows(request), request);
-      return { count: rows.length, leftOutForConsent };
+      const { rows, leftOutForConsent, withoutConsent } = select(viewRows(request), request);
+      return { count: rows.length, leftOutForConsent, withoutConsent };
     },
 
-    log: ({ limit }: ParsedInputOf<'exports.log'>): OutputOf<'exports.log'> =>
-      store
-        .exportLog()
+    log: async ({ limit }: ParsedInputOf<'exports.log'>): Promise<OutputOf<'exports.log'>> =>
+      (await store.exportLog())
         .toReversed()
         .slice(0, limit)
         .map(({ contactIds: _contactIds, ...entry }) => entry),

@@ -159,7 +159,6 @@ export class Store {
     readonly singletons: Singletons,
     private readonly shards: Map<string, StoredDocument<ContactsDocument>>,
     private readonly eventDocs: Map<string, StoredDocument<EventDocument>>,
-    private readonly exportEntries: ExportLogEntry[],
     private readonly release: () => Promise<void>,
   ) {}
 
@@ -252,12 +251,6 @@ export class Store {
       }
       eventDocs.set(document.data.event.id, document);
     }
-    const exportEntries: ExportLogEntry[] = [];
-    for (const name of await listJson(join(dataDir, paths.exportLogDir), eventFile)) {
-      const found = await readDocument(dataDir, `${paths.exportLogDir}/${name}`, 'exportLog');
-      if (found) exportEntries.push(found.document.entry);
-    }
-    exportEntries.sort((a, b) => a.at.localeCompare(b.at));
 
     // Everything loaded and valid: now, and only now, the folder may be written.
     if (meta.existed && (anyMigrated || (await backupDue(dataDir, options.backupIntervalMs ?? DAY)))) {
@@ -270,7 +263,7 @@ export class Store {
       await meta.document.update((current) => ({ next: { ...current, appVersion: options.appVersion }, result: undefined }));
     }
     const singletons = { catalog: catalog.document, orders: orders.document, tasks: tasks.document, club: club.document };
-    return new Store(dataDir, meta.document, settings.document, singletons, shards, eventDocs, exportEntries, release);
+    return new Store(dataDir, meta.document, settings.document, singletons, shards, eventDocs, release);
   }
 
   /** Waits for the writes under way, then releases the lock. */
@@ -373,8 +366,26 @@ export class Store {
 
   // --- export log -------------------------------------------------------------
 
+  /**
+   * The export log, read on first use and kept: it grows by a file per export
+   * (each naming everyone in it), and nothing at start needs it.
+   */
+  private exportEntries?: Promise<ExportLogEntry[]>;
+
   /** Every export so far, oldest first. */
-  exportLog(): readonly ExportLogEntry[] {
+  exportLog(): Promise<readonly ExportLogEntry[]> {
+    this.exportEntries ??= (async () => {
+      const entries: ExportLogEntry[] = [];
+      for (const name of await listJson(join(this.dataDir, paths.exportLogDir), eventFile)) {
+        const found = await readDocument(this.dataDir, `${paths.exportLogDir}/${name}`, 'exportLog');
+        if (found) entries.push(found.document.entry);
+      }
+      return entries.sort((a, b) => a.at.localeCompare(b.at));
+    })().catch((error: unknown) => {
+      // A file that cannot be read is reported, and read again next time.
+      this.exportEntries = undefined;
+      throw error;
+    });
     return this.exportEntries;
   }
 
@@ -382,7 +393,9 @@ export class Store {
   async appendExportLog(entry: ExportLogEntry): Promise<void> {
     await mkdir(join(this.dataDir, paths.exportLogDir), { recursive: true });
     await writeFileDurably(join(this.dataDir, paths.exportLog(entry.id)), JSON.stringify({ schemaVersion: currentVersion.exportLog, entry }));
-    this.exportEntries.push(entry);
+    // Once read, the log is kept current here (a read under way may have found the file already); before that, the next read finds it.
+    const entries = await this.exportEntries?.catch(() => undefined);
+    if (entries && !entries.some((known) => known.id === entry.id)) entries.push(entry);
   }
 
   // --- changes across documents -----------------------------------------------

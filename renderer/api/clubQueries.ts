@@ -32,7 +32,6 @@ export const useDeleteView = () => useOperationMutation('club.views.delete', ['c
 // Tags show in the member list (column and filter) and on the contacts' pages and filters.
 export const useAddTags = () => useOperationMutation('contacts.addTags', contactQueries);
 
-export const useExportPreview = (input: InputOf<'exports.preview'>, enabled = true) =>
-  useOperation('exports.preview', input, { keepPrevious: true, enabled });
+export const useExportPreview = (input: InputOf<'exports.preview'>) => useOperation('exports.preview', input, { keepPrevious: true });
 export const useCreateExport = () => useOperationMutation('exports.create', ['exports.log']);
 export const useExportLog = () => useOperation('exports.log', { limit: 1000 });

@@ -141,7 +141,7 @@ export const defaultMemberColumns = [
 
 /** What the member list shows and an export writes: filters, columns, order. */
 export const memberView = z.strictObject({
-  filters: memberFilter.default({ statuses: ['active'] }),
+  filters: memberFilter.prefault({}),
   columns: z.array(memberColumn).min(1).max(memberColumnIds.length).default([...defaultMemberColumns]),
   /** Default: last name, first name. */
   sort: memberSort.default([]),
@@ -164,7 +164,7 @@ export const exportPurposes = ['list', 'email', 'letter', 'phone'] as const;
 export const purposeChannel = { list: undefined, email: 'email', letter: 'post', phone: 'phone' } as const;
 
 export const exportRequest = z.strictObject({
-  view: memberView.default({ filters: { statuses: ['active'] }, columns: [...defaultMemberColumns], sort: [] }),
+  view: memberView.prefault({}),
   /** The saved view's name, for the export log. */
   viewName: optionalText(80),
   purpose: z.enum(exportPurposes).default('list'),

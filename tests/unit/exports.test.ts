@@ -80,11 +80,13 @@ describe('exports.create', () => {
     await member('Clara', 'Claus', {}, ['post']);
 
     const mailing = { view: view(), purpose: 'email' };
-    expect(await ok('exports.preview', mailing)).toEqual({ count: 1, leftOutForConsent: 2 });
+    expect(await ok('exports.preview', mailing)).toEqual({ count: 1, leftOutForConsent: 2, withoutConsent: 2 });
     const without = await csvExport(mailing);
     expect(firstNames(without.rows)).toEqual(['Anna']);
     expect(without).toMatchObject({ count: 1, leftOutForConsent: 2 });
 
+    // The dialog names the members without consent also while the override keeps them.
+    expect(await ok('exports.preview', { ...mailing, includeWithoutConsent: true })).toEqual({ count: 3, leftOutForConsent: 0, withoutConsent: 2 });
     const overridden = await csvExport({ ...mailing, includeWithoutConsent: true });
     expect(firstNames(overridden.rows)).toEqual(['Anna', 'Bernd', 'Clara']);
     expect(overridden).toMatchObject({ count: 3, leftOutForConsent: 0 });
@@ -125,7 +127,7 @@ describe('exports.create', () => {
     const before = await filesOf(dataDir());
     expect(await call('exports.create', { format: 'pdf', view: view() })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     expect(await call('exports.create', { format: 'csv', view: view({ columns: ['shoeSize'] }) })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(await ok('exports.preview', { view: view(), purpose: 'phone' })).toEqual({ count: 2, leftOutForConsent: 1 });
+    expect(await ok('exports.preview', { view: view(), purpose: 'phone' })).toEqual({ count: 2, leftOutForConsent: 1, withoutConsent: 1 });
     expect(await filesOf(dataDir())).toEqual(before);
 
     const created = await ok<Created>('exports.create', { format: 'vcard3', view: view(), viewName: 'Telefonkette', purpose: 'phone', note: 'Adventsanrufe' });
@@ -188,5 +190,9 @@ describe('exports.log', () => {
     for (const note of ['erste', 'zweite', 'dritte']) await ok('exports.create', { format: 'csv-excel-de', view: view(), note });
     const log = await ok<OutputOf<'exports.log'>>('exports.log', { limit: 2 });
     expect(log.map((entry) => entry.note)).toEqual(['dritte', 'zweite']);
+    // An export after the log was read shows up too, once.
+    await ok('exports.create', { format: 'csv', view: view(), note: 'vierte' });
+    const notes = (await ok<OutputOf<'exports.log'>>('exports.log', {})).map((entry) => entry.note);
+    expect(notes).toEqual(['vierte', 'dritte', 'zweite', 'erste']);
   });
 });

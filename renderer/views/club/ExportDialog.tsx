@@ -52,10 +52,9 @@ function ExportForm({ view, viewName, onDone }: { view: MemberViewInput; viewNam
   const channel = purposeChannel[purpose];
   const includeWithoutConsent = channel !== undefined && override;
   const request = { view, viewName, purpose, onePerHousehold, includeWithoutConsent } satisfies PrintRequest;
-  // Two previews: the file's size as chosen, and how many lack consent (which the override does not change).
+  // The file's size as chosen, and how many lack consent (which the override does not change).
   const preview = useExportPreview(request);
-  const consent = useExportPreview({ ...request, includeWithoutConsent: false }, channel !== undefined);
-  const leftOut = consent.data?.leftOutForConsent ?? 0;
+  const leftOut = preview.data?.withoutConsent ?? 0;
   const withNote = { ...request, note };
   // Each mailing purpose asks for the override afresh.
   const choosePurpose = (value: string) => {
@@ -93,7 +92,7 @@ function ExportForm({ view, viewName, onDone }: { view: MemberViewInput; viewNam
       {channel && (
         <Stack gap="xs">
           <Text size="sm" aria-live="polite">
-            {consent.isSuccess &&
+            {preview.isSuccess &&
               t(leftOut === 0 ? 'club.export.allConsented' : includeWithoutConsent ? 'club.export.leftOutIncluded' : 'club.export.leftOut', {
                 count: leftOut,
                 channel: t(`club.channels.${channel}`),
