@@ -1,6 +1,7 @@
 import type { Order } from './schemas/order';
 import type { HostReward, HostRewardRules } from './schemas/host-reward';
 import { summarise } from './orders';
+import { addDays } from './days';
 
 /**
  * The host reward engine: pure functions over a programme's rules (settings,
@@ -73,12 +74,6 @@ export function percentOf(cents: number, share: number): number {
   return Math.round(Number(((cents * share) / 100).toFixed(6)));
 }
 
-/** A calendar date `YYYY-MM-DD` moved by whole days. */
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 export interface RewardFacts extends PartyFigures {
   /** Parties booked at this one. */

@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors';
 import { formatMemberNumber } from '../../shared/club/points';
 import type { JoinSource, Membership } from '../../shared/schemas/club';
 import type { ClubDocument } from '../store/documents';
-import { localDate } from './tasks';
+import { localDate } from '../../shared/days';
 
 /**
  * Changes to the memberships in club.json, as pure steps on the document, so

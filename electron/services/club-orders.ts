@@ -4,7 +4,7 @@ import type { Order } from '../../shared/schemas/order';
 import type { EventDocument, OrdersDocument } from '../store/documents';
 import type { Store } from '../store/store';
 import { perStore } from './per-store';
-import { localDate } from './tasks';
+import { localDate } from '../../shared/days';
 
 const purchaseOf = (order: Order): Purchase => {
   const time = Date.parse(order.createdAt);

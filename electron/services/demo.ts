@@ -14,7 +14,8 @@ import { newEventDocument } from '../store/documents';
 import type { Store } from '../store/store';
 import { walkInInvitation } from './checkin';
 import { invitationIndex } from './invitation-index';
-import { heldFollowUps, localDate, withFollowUps } from './tasks';
+import { heldFollowUps, withFollowUps } from './tasks';
+import { localDate } from '../../shared/days';
 
 /**
  * A realistic German dataset for trying the app and for screenshots: about

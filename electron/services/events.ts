@@ -1,14 +1,14 @@
 import { nanoid } from 'nanoid';
 import type { OutputOf, ParsedInputOf } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { addDays } from '../../shared/host-rewards';
 import type { Event, EventKind, EventStatus } from '../../shared/schemas/event';
 import { newEventDocument } from '../store/documents';
 import type { Store } from '../store/store';
 import { eventCalendar } from './ics';
 import { invitationIndex } from './invitation-index';
 import { applyPatch } from './patch';
-import { bookingTask, heldFollowUps, localDate, withFollowUps } from './tasks';
+import { bookingTask, heldFollowUps, withFollowUps } from './tasks';
+import { addDays, localDate } from '../../shared/days';
 
 // Messages are i18n keys: the renderer shows them in the user's language.
 const notFound = () => new AppError('NOT_FOUND', 'errors.eventNotFound');

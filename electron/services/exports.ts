@@ -11,7 +11,7 @@ import { byName } from './contact-index';
 import { excelCsv, standardCsv } from './export-formats/csv';
 import { memberVcards } from './export-formats/vcard';
 import { memberWorkbook } from './export-formats/xlsx';
-import { localDate } from './tasks';
+import { localDate } from '../../shared/days';
 
 /**
  * Member exports and prints (DESIGN.md §2): exactly the view — its filters,

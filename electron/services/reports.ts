@@ -7,7 +7,7 @@ import type { ContactRef } from '../../shared/schemas/contact';
 import type { Event } from '../../shared/schemas/event';
 import type { Order } from '../../shared/schemas/order';
 import type { Store } from '../store/store';
-import { localDate } from './tasks';
+import { localDate } from '../../shared/days';
 
 const TOP = 10;
 

@@ -1,7 +1,6 @@
 import { nanoid } from 'nanoid';
 import type { ParsedInputOf } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
-import { addDays } from '../../shared/host-rewards';
 import { birthdayIn } from '../../shared/club/points';
 import { currentCheckin } from '../../shared/schemas/checkin';
 import type { Contact } from '../../shared/schemas/contact';
@@ -9,17 +8,12 @@ import type { Order } from '../../shared/schemas/order';
 import type { Task, TaskKind, TaskView } from '../../shared/schemas/task';
 import type { EventDocument } from '../store/documents';
 import type { Store } from '../store/store';
+import { addDays, localDate } from '../../shared/days';
 
 const BIRTHDAY_DAYS_AHEAD = 14;
 const DELIVERY_DAYS = 14;
 
 const fullName = (contact: Contact) => `${contact.firstName} ${contact.lastName}`;
-
-/** Today on this computer's calendar, `YYYY-MM-DD`. */
-export function localDate(date = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 /**
  * Ids of computed tasks (reorders, birthdays) must be the same at every call,

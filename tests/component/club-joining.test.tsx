@@ -1,14 +1,14 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { toIsoWithOffset } from '../../renderer/forms/dates';
-import { localIsoDate } from '../../renderer/views/followup/tasks';
 import { dialog, label, useTestApp } from './app';
+import { localDate } from '../../shared/days';
 
 const { api, open } = useTestApp();
 
 describe('Kundenclub: Beitritt am Einlass und beim Import', () => {
   it('a walk-in who ticks "Tritt dem Kundenclub bei" becomes a member, and the door says her number', async () => {
-    const event = await api('events.create', { title: 'Herbst-Party', kind: 'party', startsAt: toIsoWithOffset(localIsoDate(new Date()), '19:00') });
+    const event = await api('events.create', { title: 'Herbst-Party', kind: 'party', startsAt: toIsoWithOffset(localDate(new Date()), '19:00') });
     const user = await open(`/checkin/${event.id}`);
     await screen.findByRole('combobox', { name: 'Gast suchen' });
     await user.click(screen.getByRole('button', { name: /^Ohne Einladung/ }));

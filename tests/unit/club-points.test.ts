@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { localDate } from '../../electron/services/tasks';
 import {
   addMonths,
   birthdayIn,
@@ -13,6 +12,7 @@ import {
   type Purchase,
 } from '../../shared/club/points';
 import type { Membership, StoredPointsEntry } from '../../shared/schemas/club';
+import { localDate } from '../../shared/days';
 
 // Times are this computer's wall-clock times (no offset), as the club counts days locally; so the tests hold in any time zone.
 const time = (local: string) => new Date(local.length === 10 ? `${local}T00:00` : local).getTime();

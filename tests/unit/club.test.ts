@@ -1,17 +1,16 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { localDate } from '../../electron/services/tasks';
 import { contactShardOf, currentVersion, newEventDocument, paths, type ClubDocument } from '../../electron/store/documents';
 import { pointsBalance, spending, tierStanding } from '../../shared/club/points';
 import type { OutputOf } from '../../shared/contract';
-import { addDays } from '../../shared/host-rewards';
 import { orderTotalCents } from '../../shared/orders';
 import type { MemberDetail, SavedView } from '../../shared/schemas/club';
 import type { Contact } from '../../shared/schemas/contact';
 import type { ImportResult } from '../../shared/schemas/import';
 import type { Order, OrderView } from '../../shared/schemas/order';
 import { filesOf, useTestBackend } from '../helpers/api';
+import { addDays, localDate } from '../../shared/days';
 
 const { call, ok, dataDir, reopen } = useTestBackend();
 

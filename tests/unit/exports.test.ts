@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import type { OutputOf } from '../../shared/contract';
 import type { Contact } from '../../shared/schemas/contact';
 import type { ConsentChannel } from '../../shared/schemas/consent';
-import { localDate } from '../../electron/services/tasks';
 import { filesOf, useTestBackend } from '../helpers/api';
+import { localDate } from '../../shared/days';
 
 const { call, ok, dataDir, reopen } = useTestBackend();
 

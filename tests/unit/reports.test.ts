@@ -2,12 +2,11 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OutputOf } from '../../shared/contract';
-import { addDays } from '../../shared/host-rewards';
 import type { Event } from '../../shared/schemas/event';
 import type { InvitationView } from '../../shared/schemas/invitation';
-import { localDate } from '../../electron/services/tasks';
 import { useTestBackend } from '../helpers/api';
 import { heldParty } from '../helpers/followup';
+import { addDays, localDate } from '../../shared/days';
 
 const { call, ok, dataDir, reopen } = useTestBackend();
 type Report = OutputOf<'events.report'>;

@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../shared/host-rewards';
 import type { Contact } from '../../shared/schemas/contact';
 import type { OrderView } from '../../shared/schemas/order';
 import type { TaskView } from '../../shared/schemas/task';
-import { localDate } from '../../electron/services/tasks';
 import { useTestBackend } from '../helpers/api';
 import { heldParty } from '../helpers/followup';
+import { addDays, localDate } from '../../shared/days';
 
 const { call, ok, reopen } = useTestBackend();
 const list = (input: Record<string, unknown> = {}) => ok<TaskView[]>('tasks.list', input);

@@ -11,8 +11,8 @@ import { QueryState } from '../../components/QueryState';
 import { formatDate } from '../../i18n/format';
 import { useMoney } from '../../i18n/useMoney';
 import { useMemberCell } from '../club/memberCells';
-import { localIsoDate } from '../followup/tasks';
 import { PointsModal } from './PointsModal';
+import { localDate } from '../../../shared/days';
 
 /** "+50", "-20": a ledger line says which way the points went. */
 const signed = (points: number, locale: string) => new Intl.NumberFormat(locale, { signDisplay: 'exceptZero' }).format(points);
@@ -190,7 +190,7 @@ function PointsHistory({ ledger }: { ledger: PointsEntry[] }) {
             <Table.Tbody>
               {ledger.toReversed().map((entry, index) => (
                 <Table.Tr key={`${entry.at}-${index}`}>
-                  <Table.Td>{formatDate(localIsoDate(new Date(entry.at)), i18n.language)}</Table.Td>
+                  <Table.Td>{formatDate(localDate(new Date(entry.at)), i18n.language)}</Table.Td>
                   <Table.Td>{t(`membership.kinds.${entry.kind}`)}</Table.Td>
                   <Table.Td>{entry.reason}</Table.Td>
                   <Table.Td ta="right">{signed(entry.points, i18n.language)}</Table.Td>

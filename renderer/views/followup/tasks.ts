@@ -1,22 +1,20 @@
 import type { TFunction } from 'i18next';
 import type { TaskView } from '../../../shared/schemas/task';
+import { localDate } from '../../../shared/days';
 
 export const taskGroups = ['overdue', 'today', 'thisWeek', 'later', 'done'] as const;
 export type TaskGroup = (typeof taskGroups)[number];
 
-/** `YYYY-MM-DD` of a local day: a task is due on a calendar day, not at a moment. */
-export const localIsoDate = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 /** The group of a task on a given day; the week ends on Sunday, as German calendars have it. */
 export function taskGroup(task: Pick<TaskView, 'due' | 'done'>, today: Date): TaskGroup {
   if (task.done) return 'done';
-  const todayIso = localIsoDate(today);
+  const todayIso = localDate(today);
   if (task.due < todayIso) return 'overdue';
   if (task.due === todayIso) return 'today';
   const sunday = new Date(today);
   sunday.setDate(today.getDate() + ((7 - today.getDay()) % 7));
-  return task.due <= localIsoDate(sunday) ? 'thisWeek' : 'later';
+  return task.due <= localDate(sunday) ? 'thisWeek' : 'later';
 }
 
 /** Tasks by group, each by due date (tasks.list answers them in that order already, but a sort costs nothing). */

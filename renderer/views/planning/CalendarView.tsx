@@ -6,9 +6,9 @@ import type { Event } from '../../../shared/schemas/event';
 import { useEvents } from '../../api/queries';
 import { isoToTime, toIsoWithOffset } from '../../forms/dates';
 import { PlanningViewSwitch } from './PlanningViewSwitch';
+import { localDate } from '../../../shared/days';
 
 const pad = (value: number) => String(value).padStart(2, '0');
-const dayKey = (date: Date) => `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 
 /** The days shown for a month: whole weeks from Monday, so 5 or 6 rows. */
 function monthGrid(year: number, month: number): Date[] {
@@ -28,13 +28,13 @@ export function CalendarView() {
   const month = match ? Number(match[2]) - 1 : today.getMonth();
   const days = monthGrid(year, month);
   const events = useEvents({
-    from: toIsoWithOffset(dayKey(days[0]!), '00:00'),
-    to: toIsoWithOffset(dayKey(days.at(-1)!), '23:59'),
+    from: toIsoWithOffset(localDate(days[0]!), '00:00'),
+    to: toIsoWithOffset(localDate(days.at(-1)!), '23:59'),
   });
 
   const byDay = new Map<string, Event[]>();
   for (const event of [...(events.data ?? [])].sort((a, b) => a.startsAt.localeCompare(b.startsAt))) {
-    const key = dayKey(new Date(event.startsAt));
+    const key = localDate(new Date(event.startsAt));
     byDay.set(key, [...(byDay.get(key) ?? []), event]);
   }
   const go = (offset: number) => {
@@ -76,9 +76,9 @@ export function CalendarView() {
           </Text>
         ))}
         {days.map((day) => {
-          const key = dayKey(day);
+          const key = localDate(day);
           const inMonth = day.getMonth() === month;
-          const isToday = key === dayKey(today);
+          const isToday = key === localDate(today);
           return (
             <Box
               key={key}

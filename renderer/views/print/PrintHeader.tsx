@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/format';
-import { localIsoDate } from '../followup/tasks';
+import { localDate } from '../../../shared/days';
 
 /** Title, today's date and how many are on it, on top of every club printout. */
 export function PrintHeader({ title, count }: { title: string; count: number }) {
@@ -9,7 +9,7 @@ export function PrintHeader({ title, count }: { title: string; count: number }) 
     <header className="print-header">
       <h1>{title}</h1>
       <p>
-        {formatDate(localIsoDate(new Date()), i18n.language)} · {t('clubPrint.count', { count })}
+        {formatDate(localDate(new Date()), i18n.language)} · {t('clubPrint.count', { count })}
       </p>
     </header>
   );

@@ -5,9 +5,10 @@ import type { TaskView } from '../../../shared/schemas/task';
 import { call } from '../../api/client';
 import { useTasks } from '../../api/queries';
 import { formatDate } from '../../i18n/format';
-import { localIsoDate, taskText, type TaskTextContext } from '../followup/tasks';
+import { taskText, type TaskTextContext } from '../followup/tasks';
 import { useTaskContext } from '../followup/TasksView';
 import { PrintShell } from './PrintPage';
+import { localDate } from '../../../shared/days';
 
 /** #/print/tasks/:taskIds — one A4 letter per task (ids joined by commas): sender, address, date, greeting, text. */
 export function TaskLettersPrint() {
@@ -42,7 +43,7 @@ function Letter({ task, address, context }: { task: TaskView; address: string; c
     <article className="letter" aria-label={t('letter.label', { name: `${task.contact.firstName} ${task.contact.lastName}` })}>
       {context.sender && <div className="sender">{context.sender}</div>}
       <div className="address">{address}</div>
-      <div className="date">{formatDate(localIsoDate(new Date()), i18n.language)}</div>
+      <div className="date">{formatDate(localDate(new Date()), i18n.language)}</div>
       <p>
         <strong>{text.subject}</strong>
       </p>
