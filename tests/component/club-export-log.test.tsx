@@ -23,6 +23,7 @@ describe('Kundenclub: Exportprotokoll', () => {
     const user = await open('/club');
     await user.click(await screen.findByRole('button', { name: 'Exportprotokoll' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Exportprotokoll' })).toBeInTheDocument();
+    await screen.findByRole('table', { name: 'Exportprotokoll' });
     expect(logRows().map(([, by, format, purpose, , count, leftOut, note]) => [by, format, purpose, count, leftOut, note])).toEqual([
       ['Sabine', 'vCard 3.0 (Telefone)', 'E-Mail-Aussendungohne Einwilligung exportiert', '2', '0', 'Adventsgruß'],
       ['Sabine', 'CSV für Excel (Deutsch)', 'E-Mail-Aussendung', '1', '1', ''],

@@ -90,6 +90,8 @@ describe('door shift in browser mode', () => {
     await page.keyboard.press('Control+n');
     const form = page.getByRole('dialog', { name: 'Gast ohne Einladung aufnehmen' });
     await form.waitFor();
+    // The form takes the keyboard once it has focused its first field (later on a busy machine).
+    await expect.poll(() => form.getByRole('textbox', { name: /^Vorname/ }).evaluate((field) => field === document.activeElement)).toBe(true);
     await page.keyboard.type('Dora');
     await page.keyboard.press('Tab');
     await page.keyboard.type('Neu');
