@@ -97,6 +97,7 @@ describe('follow-up journey in browser mode', () => {
     await page.keyboard.press('Enter');
     const payment = page.getByRole('dialog');
     await expect.poll(() => payment.getByRole('textbox', { name: 'Betrag' }).inputValue()).toBe('62,20');
+    await isFocused(page, 'Betrag');
     await page.keyboard.type('30');
     await page.keyboard.press('Enter');
     const paid = 3000;
