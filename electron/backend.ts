@@ -1,17 +1,22 @@
-import type { AppStatus } from '../shared/contract';
-import type { Envelope } from '../shared/errors';
-import { createDispatcher, type Dispatch, type Logger } from './dispatcher';
+import { operationNames, type AppStatus, type OperationName } from '../shared/contract';
+import { AppError } from '../shared/errors';
+import { createDispatcher, type Dispatch, type Handlers, type Logger } from './dispatcher';
+import { backupOperations, diagnose } from './folder/backups';
+import type { FolderContext } from './folder/context';
+import { encryptionOperations, isEncrypted, unlockCodec } from './folder/encryption';
 import { createHandlers } from './services';
+import { plainCodec, type Codec } from './store/codec';
 import { CorruptDocumentError } from './store/durable-file';
-import { newestGoodBackup } from './store/recovery';
+import { lockDataFolder } from './store/lock';
 import { Store } from './store/store';
 
 export { DataFolderLockedError } from './store/lock';
 
-/** What both transports (IPC and HTTP) talk to: one open data folder behind the dispatcher. */
+/** What both transports (IPC and HTTP) talk to: one data folder behind the dispatcher. */
 export interface Backend {
   dispatch: Dispatch;
-  status: AppStatus;
+  /** The folder's state now: ready, locked (encrypted, waiting for the passphrase) or recovery. */
+  readonly status: AppStatus;
   close(): Promise<void>;
 }
 
@@ -24,42 +29,162 @@ export interface BackendOptions {
   version: string;
   logger?: Logger;
   backupIntervalMs?: number;
+  /** Shows a folder in the file manager (the desktop app passes shell.openPath); absent in browser mode. */
+  openFolder?: (path: string) => Promise<boolean>;
 }
 
 /**
- * Opens the data folder. A folder with a corrupt document opens in recovery
- * mode: nothing is written, and only `app.status` answers (naming the file and
- * the newest backup with a good copy). A folder locked by another process
- * rejects with DataFolderLockedError.
+ * Operations on the folder as a whole: they run alone (every operation under
+ * way finishes first, every later one waits) because they may close the store
+ * and open it again.
+ */
+const folderOperations = new Set<OperationName>([
+  'app.unlock',
+  'recovery.restore',
+  'backups.restore',
+  'data.importArchive',
+  'encryption.enable',
+  'encryption.change',
+  'encryption.disable',
+]);
+
+/** What answers while the folder is open, locked or in recovery. */
+interface Session {
+  status: AppStatus;
+  store?: Store;
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the data folder. An encrypted folder opens locked: only `app.status`
+ * and `app.unlock` answer until the passphrase is given. A folder with a
+ * corrupt document opens in recovery mode: nothing is written, and only
+ * `app.status` and `recovery.restore` answer (the status names every broken
+ * file and the newest backup with a good copy of it). A folder locked by
+ * another process rejects with DataFolderLockedError.
  */
 export async function openBackend(options: BackendOptions): Promise<Backend> {
-  try {
-    const store = await Store.open({
-      dataDir: options.dataDir,
-      holder: holderNames[options.holder],
-      appVersion: options.version,
-      backupIntervalMs: options.backupIntervalMs,
-    });
-    const dispatch = createDispatcher(createHandlers(store, options.version), options.logger);
-    return {
-      dispatch,
-      status: { state: 'ready', version: options.version, dataDir: options.dataDir, empty: store.isEmpty() },
-      close: () => store.close(),
-    };
-  } catch (error) {
-    if (!(error instanceof CorruptDocumentError)) throw error;
-    const status: AppStatus = {
-      state: 'recovery',
-      version: options.version,
-      dataDir: options.dataDir,
-      file: error.file,
-      reason: error.reason,
-      backup: await newestGoodBackup(options.dataDir, error.file),
-    };
-    const dispatch: Dispatch = async (operation): Promise<Envelope<unknown>> =>
-      operation === 'app.status'
-        ? { ok: true, data: status }
-        : { ok: false, error: { code: 'STORAGE', message: `The data folder needs recovery: ${error.file} ${error.reason}.` } };
-    return { dispatch, status, close: async () => undefined };
-  }
+  const { dataDir, version } = options;
+  let codec: Codec = plainCodec;
+  let session: Session;
+
+  const context = (): FolderContext => ({
+    dataDir,
+    store: session.store,
+    codec,
+    openFolder: options.openFolder ?? (async () => false),
+    reopen: async (change, nextCodec) => {
+      await session.close();
+      let result;
+      try {
+        result = await change();
+      } finally {
+        if (nextCodec) codec = nextCodec;
+        session = await openSession(nextCodec ?? codec);
+      }
+      return { result, status: session.status };
+    },
+  });
+
+  const backups = backupOperations(context);
+  const encryption = encryptionOperations(context);
+  const folderHandlers = {
+    'app.unlock': async ({ passphrase }) => (await context().reopen(async () => undefined, await unlockCodec(dataDir, passphrase))).status,
+    'recovery.restore': backups.recoveryRestore,
+    'backups.list': backups.list,
+    'backups.create': backups.create,
+    'backups.restore': backups.restore,
+    'backups.openFolder': backups.openFolder,
+    'data.exportArchive': backups.exportArchive,
+    'data.importArchive': backups.importArchive,
+    'encryption.status': encryption.status,
+    'encryption.enable': encryption.enable,
+    'encryption.change': encryption.change,
+    'encryption.disable': encryption.disable,
+  } satisfies Partial<Handlers>;
+
+  /** A session that answers only `allowed` (and app.status); everything else is refused with `refusal`. */
+  const limitedSession = (status: AppStatus, allowed: readonly OperationName[], refusal: AppError, close: () => Promise<void>): Session => {
+    const handlers = Object.fromEntries(
+      operationNames.map((name) => [
+        name,
+        name === 'app.status'
+          ? () => status
+          : allowed.includes(name)
+            ? folderHandlers[name as keyof typeof folderHandlers]
+            : () => {
+                throw refusal;
+              },
+      ]),
+    ) as unknown as Handlers;
+    return { status, dispatch: createDispatcher(handlers, options.logger), close };
+  };
+
+  const openSession = async (withCodec: Codec | undefined): Promise<Session> => {
+    if (!withCodec && (await isEncrypted(dataDir))) {
+      // Held while locked, so that no other process opens the folder meanwhile.
+      const release = await lockDataFolder(dataDir, holderNames[options.holder]);
+      return limitedSession({ state: 'locked', version, dataDir }, ['app.unlock'], new AppError('FORBIDDEN', 'errors.locked'), release);
+    }
+    const using = withCodec ?? plainCodec;
+    try {
+      const store = await Store.open({
+        dataDir,
+        holder: holderNames[options.holder],
+        appVersion: version,
+        backupIntervalMs: options.backupIntervalMs,
+        codec: using,
+      });
+      const handlers = createHandlers(store, version, folderHandlers);
+      return {
+        status: { state: 'ready', version, dataDir, empty: store.isEmpty() },
+        store,
+        dispatch: createDispatcher(handlers, options.logger),
+        close: () => store.close(),
+      };
+    } catch (error) {
+      if (!(error instanceof CorruptDocumentError)) throw error;
+      const status: AppStatus = { state: 'recovery', version, dataDir, broken: await diagnose(dataDir, using, error) };
+      return limitedSession(status, ['recovery.restore'], new AppError('STORAGE', `The data folder needs recovery: ${error.file} ${error.reason}.`), async () => undefined);
+    }
+  };
+
+  session = await openSession(undefined);
+
+  // Folder operations run alone: `gate` is the one under way, `inFlight` the other operations under way.
+  let gate: Promise<unknown> = Promise.resolve();
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+  const dispatch: Dispatch = async (operation, input) => {
+    if (folderOperations.has(operation as OperationName)) {
+      const run = async () => {
+        if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
+        drained = undefined;
+        return session.dispatch(operation, input);
+      };
+      const done = gate.then(run, run);
+      gate = done.catch(() => undefined);
+      return done;
+    }
+    await gate;
+    inFlight++;
+    try {
+      return await session.dispatch(operation, input);
+    } finally {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    }
+  };
+
+  return {
+    dispatch,
+    get status() {
+      return session.status;
+    },
+    close: async () => {
+      await gate;
+      await session.close();
+    },
+  };
 }

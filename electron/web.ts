@@ -27,11 +27,12 @@ async function main(): Promise<void> {
 
   const backend = await openBackend({ dataDir, holder: 'web', version: APP_VERSION });
   if (backend.status.state === 'recovery') {
-    const { file, reason, backup } = backend.status;
-    console.error(
-      `Kundenkreis cannot open ${dataDir}: the file ${file} ${reason}. It was not changed. ` +
-        (backup ? `A good copy is in ${resolve(dataDir, backup, file)}; copy it over the broken file to restore it.` : 'No backup holds a good copy of it.'),
-    );
+    for (const { file, reason, backup } of backend.status.broken) {
+      console.error(
+        `Kundenkreis cannot open ${dataDir}: the file ${file} ${reason}. It was not changed. ` +
+          (backup ? `A good copy is in ${resolve(dataDir, backup, file)}; copy it over the broken file to restore it.` : 'No backup holds a good copy of it.'),
+      );
+    }
     process.exit(2);
   }
 

@@ -13,6 +13,8 @@ import { importInput, importResult } from './schemas/import';
 import { cents } from './schemas/catalog';
 import { invitation, invitationCode, invitationView, rsvps } from './schemas/invitation';
 import { settings, settingsPatch } from './schemas/settings';
+import { archiveBase64, backupInfo, backupName, newPassphrase, passphrase } from './schemas/data';
+import { erasure, keptDecision, personalDataReport, reviewEntry } from './schemas/privacy';
 import {
   clubSettings,
   exportFormats,
@@ -45,12 +47,11 @@ export const appStatus = z.discriminatedUnion('state', [
     state: z.literal('recovery'),
     version: z.string(),
     dataDir: z.string(),
-    /** The document that failed to load, relative to the data folder. */
-    file: z.string(),
-    reason: z.string(),
-    /** The newest backup folder holding a good copy of that file, if any. */
-    backup: z.string().optional(),
+    /** Every document that failed to load (relative to the data folder), each with the newest backup holding a good copy of it, if any. */
+    broken: z.array(z.object({ file: z.string(), reason: z.string(), backup: z.string().optional() })).min(1),
   }),
+  /** The data folder is encrypted: nothing is open until the passphrase is given (app.unlock). */
+  z.object({ state: z.literal('locked'), version: z.string(), dataDir: z.string() }),
 ]);
 
 export const operations = {
@@ -384,6 +385,45 @@ export const operations = {
     z.strictObject({ limit: z.number().int().min(1).max(1000).default(200) }),
     z.array(exportLogEntry.omit({ contactIds: true })),
   ),
+
+  /** Opens an encrypted data folder. A wrong passphrase answers FORBIDDEN (errors.wrongPassphrase) and opens and writes nothing. */
+  'app.unlock': operation(z.strictObject({ passphrase }), appStatus),
+  /** Restores every broken document from the newest backup holding a good copy of it (the broken files are kept beside, renamed), then opens the folder. Recovery mode only. */
+  'recovery.restore': operation(nothing, appStatus),
+
+  /** The backups, newest first, and where they are. */
+  'backups.list': operation(nothing, z.object({ folder: z.string(), keep: z.number().int(), backups: z.array(backupInfo) })),
+  'backups.create': operation(nothing, backupInfo),
+  /** Replaces the data with a backup's; the current state is backed up first (label before-restore). */
+  'backups.restore': operation(z.strictObject({ name: backupName, confirm: z.literal(true) }), z.object({ restored: backupName, safetyBackup: backupName })),
+  /** Opens the backups folder in the file manager (desktop); browser mode answers opened: false and the path. */
+  'backups.openFolder': operation(nothing, z.object({ opened: z.boolean(), folder: z.string() })),
+  /** The whole data folder (not its backups) as one archive file, to move to another computer. */
+  'data.exportArchive': operation(nothing, z.object({ fileName: z.string(), contentBase64: z.string(), sizeBytes: z.number().int() })),
+  /** Takes over a data folder from an archive, all or nothing. Existing data is replaced only with replaceExisting (and backed up first); otherwise CONFLICT. */
+  'data.importArchive': operation(
+    z.strictObject({ fileName: z.string().trim().min(1).max(300), contentBase64: archiveBase64, replaceExisting: z.boolean().default(false) }),
+    z.object({ contacts: z.number().int(), events: z.number().int(), safetyBackup: backupName.optional(), status: appStatus }),
+  ),
+
+  'encryption.status': operation(nothing, z.object({ enabled: z.boolean() })),
+  /** Encrypts every document and backup with a key derived from the passphrase. */
+  'encryption.enable': operation(z.strictObject({ passphrase: newPassphrase }), z.object({ enabled: z.boolean() })),
+  /** Re-encrypts everything under a new passphrase; a wrong current one answers FORBIDDEN and changes nothing. */
+  'encryption.change': operation(z.strictObject({ current: passphrase, next: newPassphrase }), z.object({ enabled: z.boolean() })),
+  /** Stores everything in plain JSON again. */
+  'encryption.disable': operation(z.strictObject({ current: passphrase }), z.object({ enabled: z.boolean() })),
+
+  /** Right of access (DSGVO Art. 15): everything stored about one person. */
+  'privacy.access': operation(z.strictObject({ contactId: id }), personalDataReport),
+  /** Erasure (DSGVO Art. 17): personal data removed, orders and invitations kept under a pseudonym, an audit entry written. */
+  'privacy.erase': operation(z.strictObject({ contactId: id, confirm: z.literal(true), reason: z.string().trim().max(500).optional() }), erasure),
+  /** The audit entries of every erasure, newest first. */
+  'privacy.erasures': operation(nothing, z.array(erasure)),
+  /** Contacts without any activity for `years` (default: the setting), oldest activity first. */
+  'privacy.review': operation(z.strictObject({ years: z.number().int().min(1).max(30).optional() }), z.array(reviewEntry)),
+  /** Keeps a contact on purpose: she leaves the review list until she is inactive for another period. */
+  'privacy.keep': operation(z.strictObject({ contactId: id, note: z.string().trim().max(500).optional() }), keptDecision),
 
   /** Fills an empty data folder with the German demo dataset. */
   'demo.load': operation(nothing, z.object({ contacts: z.number().int(), events: z.number().int() })),

@@ -13,9 +13,27 @@ import { invitationService } from './invitations';
 import { orderService } from './orders';
 import { reportService } from './reports';
 import { taskService } from './tasks';
+import { privacyService } from './privacy';
+
+/** The operations on the data folder as a whole, which the backend provides (electron/folder/). */
+export type FolderHandlers = Pick<
+  Handlers,
+  | 'app.unlock'
+  | 'recovery.restore'
+  | 'backups.list'
+  | 'backups.create'
+  | 'backups.restore'
+  | 'backups.openFolder'
+  | 'data.exportArchive'
+  | 'data.importArchive'
+  | 'encryption.status'
+  | 'encryption.enable'
+  | 'encryption.change'
+  | 'encryption.disable'
+>;
 
 /** Every operation of the contract, bound to one open store. */
-export function createHandlers(store: Store, version: string): Handlers {
+export function createHandlers(store: Store, version: string, folder: FolderHandlers): Handlers {
   const contacts = contactService(store);
   const events = eventService(store);
   const invitations = invitationService(store);
@@ -28,7 +46,9 @@ export function createHandlers(store: Store, version: string): Handlers {
   const demo = demoService(store);
   const club = clubService(store);
   const exports = exportService(store);
+  const privacy = privacyService(store);
   return {
+    ...folder,
     'app.status': (): AppStatus => ({ state: 'ready', version, dataDir: store.dataDir, empty: store.isEmpty() }),
     'settings.get': () => store.settings.data.settings,
     'settings.update': (patch) =>
@@ -98,6 +118,11 @@ export function createHandlers(store: Store, version: string): Handlers {
     'exports.print': exports.print,
     'exports.preview': exports.preview,
     'exports.log': exports.log,
+    'privacy.access': privacy.access,
+    'privacy.erase': privacy.erase,
+    'privacy.erasures': privacy.erasures,
+    'privacy.review': privacy.review,
+    'privacy.keep': privacy.keep,
     'demo.load': demo.load,
   };
 }

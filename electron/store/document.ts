@@ -1,4 +1,5 @@
 import { Low } from 'lowdb';
+import type { Codec } from './codec';
 import { DurableJsonFile } from './durable-file';
 
 /**
@@ -15,8 +16,9 @@ export class StoredDocument<T> {
     readonly file: string,
     absolutePath: string,
     initial: T,
+    codec?: Codec,
   ) {
-    this.db = new Low(new DurableJsonFile<T>(absolutePath, file), initial);
+    this.db = new Low(new DurableJsonFile<T>(absolutePath, file, codec), initial);
   }
 
   get data(): T {

@@ -8,6 +8,7 @@ import { task } from '../../shared/schemas/task';
 import { settings } from '../../shared/schemas/settings';
 import { id, isoDateTime } from '../../shared/schemas/common';
 import { clubSettings, exportLogEntry, membership, savedView } from '../../shared/schemas/club';
+import { erasure, keptDecision } from '../../shared/schemas/privacy';
 
 /**
  * The documents of a data folder (DESIGN.md §2 Storage) and the schema each
@@ -16,7 +17,7 @@ import { clubSettings, exportLogEntry, membership, savedView } from '../../share
  * that simply migrates the rest at the next start.
  */
 
-export const documentKinds = ['meta', 'settings', 'contacts', 'event', 'catalog', 'orders', 'tasks', 'club', 'exportLog'] as const;
+export const documentKinds = ['meta', 'settings', 'contacts', 'event', 'catalog', 'orders', 'tasks', 'club', 'exportLog', 'privacy'] as const;
 export type DocumentKind = (typeof documentKinds)[number];
 
 export const currentVersion: Record<DocumentKind, number> = {
@@ -29,6 +30,7 @@ export const currentVersion: Record<DocumentKind, number> = {
   tasks: 1,
   club: 1,
   exportLog: 1,
+  privacy: 1,
 };
 
 export const metaDocument = z.strictObject({
@@ -98,6 +100,13 @@ export const exportLogDocument = z.strictObject({
   entry: exportLogEntry,
 });
 
+/** DSGVO records: the audit entries of erasures (no personal data in them) and contacts kept on purpose after review. */
+export const privacyDocument = z.strictObject({
+  schemaVersion: z.literal(currentVersion.privacy),
+  erasures: z.array(erasure),
+  kept: z.record(z.string(), keptDecision),
+});
+
 export const documentSchemas = {
   meta: metaDocument,
   settings: settingsDocument,
@@ -108,6 +117,7 @@ export const documentSchemas = {
   tasks: tasksDocument,
   club: clubDocument,
   exportLog: exportLogDocument,
+  privacy: privacyDocument,
 } satisfies Record<DocumentKind, z.ZodType>;
 
 export type MetaDocument = z.output<typeof metaDocument>;
@@ -119,6 +129,7 @@ export type OrdersDocument = z.output<typeof ordersDocument>;
 export type TasksDocument = z.output<typeof tasksDocument>;
 export type ClubDocument = z.output<typeof clubDocument>;
 export type ExportLogDocument = z.output<typeof exportLogDocument>;
+export type PrivacyDocument = z.output<typeof privacyDocument>;
 
 /**
  * Contacts are spread over a fixed number of shards by a hash of their id, so
@@ -145,6 +156,7 @@ export const paths = {
   orders: 'orders.json',
   tasks: 'tasks.json',
   club: 'club.json',
+  privacy: 'privacy.json',
   exportLogDir: 'log/exports',
   exportLog: (entryId: string) => `log/exports/${entryId}.json`,
   contactsDir: 'contacts',

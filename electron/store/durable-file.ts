@@ -2,6 +2,7 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { plainCodec, type Codec } from './codec';
 
 /** A document on disk that could not be read as JSON; it is never overwritten. */
 export class CorruptDocumentError extends Error {
@@ -34,11 +35,11 @@ export async function fsyncDirectory(dir: string): Promise<void> {
  * content: write a uniquely named temp file, fsync it, rename it over the
  * target, fsync the directory so the rename itself is durable.
  */
-export async function writeFileDurably(path: string, text: string): Promise<void> {
+export async function writeFileDurably(path: string, content: string | Buffer): Promise<void> {
   const temp = `${path}.${process.pid}-${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`;
   const handle = await open(temp, 'wx');
   try {
-    await handle.writeFile(text, 'utf8');
+    await handle.writeFile(content);
     await handle.sync();
   } catch (error) {
     await handle.close();
@@ -57,24 +58,27 @@ export async function writeFileDurably(path: string, text: string): Promise<void
 
 /**
  * lowdb adapter with the durability lowdb's own JSONFile lacks (it writes
- * through steno without fsync). `read` answers null for a missing file and
- * throws CorruptDocumentError for one that is not JSON.
+ * through steno without fsync), through the data folder's codec (plain or
+ * encrypted). `read` answers null for a missing file and throws
+ * CorruptDocumentError for one that cannot be decoded or is not JSON.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
     readonly path: string,
     /** How the file is named in errors: relative to the data folder. */
     readonly name: string = path,
+    readonly codec: Codec = plainCodec,
   ) {}
 
   async read(): Promise<T | null> {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(this.path, 'utf8');
+      bytes = await readFile(this.path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
+    const text = this.codec.decode(bytes, this.name);
     try {
       return JSON.parse(text) as T;
     } catch (error) {
@@ -83,6 +87,6 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.path, JSON.stringify(data));
+    await writeFileDurably(this.path, this.codec.encode(JSON.stringify(data)));
   }
 }

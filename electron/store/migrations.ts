@@ -24,6 +24,7 @@ const steps: Record<DocumentKind, Record<number, Step>> = {
   tasks: {},
   club: {},
   exportLog: {},
+  privacy: {},
 };
 
 export class MigrationError extends Error {}

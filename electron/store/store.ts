@@ -24,22 +24,24 @@ import {
   type OrdersDocument,
   type TasksDocument,
   type ClubDocument,
+  type PrivacyDocument,
   type MetaDocument,
   type SettingsDocument,
 } from './documents';
 import { CorruptDocumentError, DurableJsonFile, TEMP_SUFFIX, fsyncDirectory, writeFileDurably } from './durable-file';
 import { lockDataFolder } from './lock';
 import { MigrationError, migrateDocument } from './migrations';
+import { plainCodec, type Codec } from './codec';
 
 export interface StoreOptions {
   dataDir: string;
   /** Who opens the folder ('desktop', 'web'); shown to a second process that is refused. */
   holder: string;
   appVersion: string;
-  /** Backups kept (default 10). */
-  backupsKept?: number;
   /** A start-up backup is taken when the newest is older than this (default one day). */
   backupIntervalMs?: number;
+  /** How documents are stored: plain JSON (default) or encrypted. */
+  codec?: Codec;
 }
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -55,8 +57,9 @@ export async function readDocument<K extends DocumentKind>(
   dataDir: string,
   file: string,
   kind: K,
+  codec: Codec = plainCodec,
 ): Promise<{ document: DocumentOf<K>; migrated: boolean } | undefined> {
-  const raw = await new DurableJsonFile<unknown>(join(dataDir, file), file).read();
+  const raw = await new DurableJsonFile<unknown>(join(dataDir, file), file, codec).read();
   if (raw === null) return undefined;
   let migrated: { document: unknown; migrated: boolean };
   try {
@@ -98,18 +101,19 @@ async function removeTempFiles(dataDir: string): Promise<void> {
  * lands whole or (if the journal itself was not yet complete) not at all.
  */
 const JOURNAL = 'journal.json';
-const journalPaths = [/^contacts\/[0-9a-f]{2}\.json$/, /^events\/[A-Za-z0-9_-]{8,32}\.json$/, /^(catalog|orders|tasks|club)\.json$/];
+const journalPaths = [/^contacts\/[0-9a-f]{2}\.json$/, /^events\/[A-Za-z0-9_-]{8,32}\.json$/, /^(catalog|orders|tasks|club|privacy)\.json$/];
 
-async function replayJournal(dataDir: string): Promise<void> {
-  let text: string;
+async function replayJournal(dataDir: string, codec: Codec): Promise<void> {
+  let bytes: Buffer;
   try {
-    text = await readFile(join(dataDir, JOURNAL), 'utf8');
+    bytes = await readFile(join(dataDir, JOURNAL));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw error;
   }
   let documents: Record<string, unknown>;
   try {
+    const text = codec.decode(bytes, JOURNAL);
     documents = (JSON.parse(text) as { documents: Record<string, unknown> }).documents;
     if (typeof documents !== 'object' || documents === null) throw new Error('no documents');
   } catch (error) {
@@ -118,7 +122,7 @@ async function replayJournal(dataDir: string): Promise<void> {
   for (const [file, document] of Object.entries(documents)) {
     if (!journalPaths.some((pattern) => pattern.test(file))) throw new CorruptDocumentError(JOURNAL, `names an unexpected file ${file}`);
     await mkdir(join(dataDir, file, '..'), { recursive: true });
-    await writeFileDurably(join(dataDir, file), JSON.stringify(document));
+    await writeFileDurably(join(dataDir, file), codec.encode(JSON.stringify(document)));
   }
   await rm(join(dataDir, JOURNAL));
   await fsyncDirectory(dataDir);
@@ -129,6 +133,7 @@ export interface Singletons {
   orders: StoredDocument<OrdersDocument>;
   tasks: StoredDocument<TasksDocument>;
   club: StoredDocument<ClubDocument>;
+  privacy: StoredDocument<PrivacyDocument>;
 }
 export type SingletonName = keyof Singletons;
 type SingletonData = { [K in SingletonName]: Singletons[K]['data'] };
@@ -153,6 +158,8 @@ export type EventListener = (next: EventDocument, previous: EventDocument | unde
 export class Store {
   private constructor(
     readonly dataDir: string,
+    /** How this folder's documents are stored (plain or encrypted); backups and archives are copies in the same form. */
+    readonly codec: Codec,
     readonly meta: StoredDocument<MetaDocument>,
     readonly settings: StoredDocument<SettingsDocument>,
     /** Documents of which there is one per data folder: catalog.json, orders.json (orders outside events), tasks.json, club.json. */
@@ -194,14 +201,15 @@ export class Store {
 
   private static async load(options: StoreOptions, release: () => Promise<void>): Promise<Store> {
     const { dataDir } = options;
+    const codec = options.codec ?? plainCodec;
     await removeTempFiles(dataDir);
-    await replayJournal(dataDir);
+    await replayJournal(dataDir, codec);
     // Documents to write once everything has loaded: new ones and migrated ones.
     const toWrite: StoredDocument<unknown>[] = [];
     let anyMigrated = false;
     const open = async <K extends DocumentKind>(file: string, kind: K, fallback: () => DocumentOf<K>) => {
-      const found = await readDocument(dataDir, file, kind);
-      const document = new StoredDocument<DocumentOf<K>>(file, join(dataDir, file), found?.document ?? fallback());
+      const found = await readDocument(dataDir, file, kind, codec);
+      const document = new StoredDocument<DocumentOf<K>>(file, join(dataDir, file), found?.document ?? fallback(), codec);
       if (!found || found.migrated) toWrite.push(document as StoredDocument<unknown>);
       anyMigrated ||= found?.migrated === true;
       return { document, existed: found !== undefined };
@@ -228,6 +236,7 @@ export class Store {
       nextMemberNumber: 1,
       views: {},
     }));
+    const privacy = await open(paths.privacy, 'privacy', () => ({ schemaVersion: currentVersion.privacy, erasures: [], kept: {} }));
     const shards = new Map<string, StoredDocument<ContactsDocument>>();
     for (const name of await listJson(join(dataDir, paths.contactsDir), contactShardFile)) {
       const shard = name.slice(0, -'.json'.length);
@@ -254,7 +263,7 @@ export class Store {
 
     // Everything loaded and valid: now, and only now, the folder may be written.
     if (meta.existed && (anyMigrated || (await backupDue(dataDir, options.backupIntervalMs ?? DAY)))) {
-      await createBackup(dataDir, { keep: options.backupsKept ?? 10, label: anyMigrated ? 'before-migration' : undefined });
+      await createBackup(dataDir, { keep: settings.document.data.settings.backupsKept, label: anyMigrated ? 'before-migration' : undefined });
     }
     await mkdir(join(dataDir, paths.contactsDir), { recursive: true });
     await mkdir(join(dataDir, paths.eventsDir), { recursive: true });
@@ -262,8 +271,8 @@ export class Store {
     if (meta.document.data.appVersion !== options.appVersion) {
       await meta.document.update((current) => ({ next: { ...current, appVersion: options.appVersion }, result: undefined }));
     }
-    const singletons = { catalog: catalog.document, orders: orders.document, tasks: tasks.document, club: club.document };
-    return new Store(dataDir, meta.document, settings.document, singletons, shards, eventDocs, release);
+    const singletons = { catalog: catalog.document, orders: orders.document, tasks: tasks.document, club: club.document, privacy: privacy.document };
+    return new Store(dataDir, codec, meta.document, settings.document, singletons, shards, eventDocs, release);
   }
 
   /** Waits for the writes under way, then releases the lock. */
@@ -291,7 +300,7 @@ export class Store {
     let shard = this.shards.get(shardName);
     if (!shard) {
       const file = paths.contactShard(shardName);
-      shard = new StoredDocument<ContactsDocument>(file, join(this.dataDir, file), { schemaVersion: currentVersion.contacts, contacts: {} });
+      shard = new StoredDocument<ContactsDocument>(file, join(this.dataDir, file), { schemaVersion: currentVersion.contacts, contacts: {} }, this.codec);
       this.shards.set(shardName, shard);
     }
     return shard;
@@ -347,7 +356,7 @@ export class Store {
       // Known to readers once it is on disk.
       next = change(undefined);
       const file = paths.event(eventId);
-      const created = new StoredDocument<EventDocument>(file, join(this.dataDir, file), next);
+      const created = new StoredDocument<EventDocument>(file, join(this.dataDir, file), next, this.codec);
       await created.save();
       this.eventDocs.set(eventId, created);
     }
@@ -377,7 +386,7 @@ export class Store {
     this.exportEntries ??= (async () => {
       const entries: ExportLogEntry[] = [];
       for (const name of await listJson(join(this.dataDir, paths.exportLogDir), eventFile)) {
-        const found = await readDocument(this.dataDir, `${paths.exportLogDir}/${name}`, 'exportLog');
+        const found = await readDocument(this.dataDir, `${paths.exportLogDir}/${name}`, 'exportLog', this.codec);
         if (found) entries.push(found.document.entry);
       }
       return entries.sort((a, b) => a.at.localeCompare(b.at));
@@ -392,7 +401,7 @@ export class Store {
   /** Writes one export's log entry to a file of its own (never changed afterwards); known to readers once durable. */
   async appendExportLog(entry: ExportLogEntry): Promise<void> {
     await mkdir(join(this.dataDir, paths.exportLogDir), { recursive: true });
-    await writeFileDurably(join(this.dataDir, paths.exportLog(entry.id)), JSON.stringify({ schemaVersion: currentVersion.exportLog, entry }));
+    await writeFileDurably(join(this.dataDir, paths.exportLog(entry.id)), this.codec.encode(JSON.stringify({ schemaVersion: currentVersion.exportLog, entry })));
     // Once read, the log is kept current here (a read under way may have found the file already); before that, the next read finds it.
     const entries = await this.exportEntries?.catch(() => undefined);
     if (entries && !entries.some((known) => known.id === entry.id)) entries.push(entry);
@@ -482,13 +491,13 @@ export class Store {
         next.set(file, data);
       }
 
-      if (next.size > 1) await writeFileDurably(join(this.dataDir, JOURNAL), JSON.stringify({ documents: Object.fromEntries(next) }));
+      if (next.size > 1) await writeFileDurably(join(this.dataDir, JOURNAL), this.codec.encode(JSON.stringify({ documents: Object.fromEntries(next) })));
       for (const [file, data] of next) {
         if (!newEventFiles.has(file)) {
           await documents.get(file)!.replace(data);
           continue;
         }
-        const document = new StoredDocument<EventDocument>(file, join(this.dataDir, file), data as EventDocument);
+        const document = new StoredDocument<EventDocument>(file, join(this.dataDir, file), data as EventDocument, this.codec);
         await document.save();
         this.eventDocs.set(document.data.event.id, document);
       }

@@ -16,6 +16,10 @@ export const settings = z.strictObject({
   hostRewards: hostRewardRules.optional(),
   /** The rep's commission as a percentage of sales, for the estimate in the reports. */
   commissionPercent: z.number().min(0).max(100).optional(),
+  /** How many backups are kept; older ones are removed. */
+  backupsKept: z.number().int().min(1).max(100).default(10),
+  /** Contacts without activity for this many years appear in the privacy review list. */
+  reviewAfterYears: z.number().int().min(1).max(30).default(3),
 });
 
 export const settingsPatch = patchOf(settings);
