@@ -27,6 +27,22 @@ export function validationError(error: z.ZodError): AppError {
 }
 
 /**
+ * Where the input holds an own "__proto__" key (JSON.parse and structured
+ * cloning make it an ordinary key), or null. Strict schemas refuse it as an
+ * unknown key, but zod drops it silently inside records (import mappings); this
+ * refuses it there too. Runs on input the schema accepted, so its depth is bounded.
+ */
+function protoKeyPath(value: unknown, path: string[] = []): string | null {
+  if (value === null || typeof value !== 'object') return null;
+  if (Object.hasOwn(value, '__proto__')) return path.join('.');
+  for (const [key, child] of Object.entries(value)) {
+    const found = protoKeyPath(child, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/**
  * Validates every input against its operation's schema before the handler
  * runs, and turns every outcome into the contract's envelope. Callers never
  * see a stack trace; unexpected errors are logged here.
@@ -37,6 +53,8 @@ export function createDispatcher(handlers: Handlers, logger: Logger = console): 
       if (!isOperationName(operation)) throw new AppError('NOT_FOUND', `Unknown operation: ${operation}`);
       const parsed = operations[operation].input.safeParse(input ?? {});
       if (!parsed.success) throw validationError(parsed.error);
+      const protoKey = protoKeyPath(input);
+      if (protoKey !== null) throw new AppError('VALIDATION', 'The input is not valid.', [{ path: protoKey, message: 'Unrecognized key: "__proto__"' }]);
       const handler = handlers[operation] as (input: unknown) => unknown;
       return { ok: true, data: await handler(parsed.data) };
     } catch (error) {

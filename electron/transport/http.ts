@@ -56,7 +56,9 @@ export function createHttpApp(options: HttpOptions): Hono {
     '/api/:operation',
     bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => c.json<Envelope<never>>({ ok: false, error: { code: 'VALIDATION', message: `The request body is larger than ${MAX_BODY_BYTES} bytes.` } }, 413) }),
     async (c) => {
-      if (!(c.req.header('content-type') ?? '').toLowerCase().startsWith('application/json')) {
+      // The media type itself, parameters aside: "application/json; charset=utf-8" passes, "application/jsonp" does not.
+      const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      if (mediaType !== 'application/json') {
         return fail(c, 'VALIDATION', 'The request body must be JSON (Content-Type: application/json).');
       }
       let input: unknown;

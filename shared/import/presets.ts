@@ -199,7 +199,8 @@ export function resolveColumns(header: string[], mapping: Record<string, ColumnF
 
   const columns = header.map((text, index): Column => {
     const known = preset && keys[index] ? lookup(preset, keys[index]) : undefined;
-    const chosen = mapping[text];
+    // Own keys only: a column headed "constructor" or "toString" must not find Object.prototype's.
+    const chosen = Object.hasOwn(mapping, text) ? mapping[text] : undefined;
     if (chosen !== undefined && chosen !== known?.field) {
       return { header: text, field: chosen, recognised: true, ...(chosen === 'notes' ? { label: text } : {}) };
     }
@@ -210,7 +211,7 @@ export function resolveColumns(header: string[], mapping: Record<string, ColumnF
 
   // "Vorname; Name": next to a first-name column, "Name" is the surname.
   if (columns.some((column) => column.field === 'firstName') && !columns.some((column) => column.field === 'lastName')) {
-    for (const column of columns) if (column.field === 'fullName' && mapping[column.header] === undefined) column.field = 'lastName';
+    for (const column of columns) if (column.field === 'fullName' && !Object.hasOwn(mapping, column.header)) column.field = 'lastName';
   }
   for (const column of columns) {
     const kindIndex = column.kindFrom ? keys.findIndex((key) => column.kindFrom!.includes(key)) : -1;

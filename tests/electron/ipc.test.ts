@@ -1,6 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Envelope } from '../../shared/errors';
+import { createDispatcher, type Handlers } from '../../electron/dispatcher';
 import { isTrustedFrame } from '../../electron/security';
+import { operationNames } from '../../shared/contract';
 import { IPC_CHANNEL, registerIpcTransport, type InvokeEvent, type IpcMainLike } from '../../electron/transport/ipc';
 
 type Listener = (event: InvokeEvent, ...args: unknown[]) => Promise<Envelope<unknown>>;
@@ -84,6 +86,18 @@ describe('IPC transport', () => {
       expect(dispatch).not.toHaveBeenCalled();
     },
   );
+
+  it('runs no handler for odd operations from the app page', async () => {
+    const handlers = Object.fromEntries(operationNames.map((name) => [name, vi.fn(() => ({}))])) as unknown as Handlers & Record<string, ReturnType<typeof vi.fn>>;
+    const { invoke } = setup(createDispatcher(handlers));
+    for (const operation of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '../contacts.list', 'contacts.list\u0000', 'CONTACTS.LIST']) {
+      await expect(invoke(appFrame, operation, {}), operation).resolves.toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    }
+    for (const operation of [new String('app.status'), ['app.status'], { toString: () => 'app.status' }]) {
+      await expect(invoke(appFrame, operation, {})).resolves.toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    }
+    for (const name of operationNames) expect(handlers[name]).not.toHaveBeenCalled();
+  });
 
   it('turns a throwing dispatcher into INTERNAL instead of a rejected invoke', async () => {
     const { invoke } = setup(async () => {
