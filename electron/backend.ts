@@ -8,6 +8,7 @@ import { createHandlers } from './services';
 import { plainCodec, type Codec } from './store/codec';
 import { CorruptDocumentError } from './store/durable-file';
 import { lockDataFolder } from './store/lock';
+import { finishReplacement } from './store/replace';
 import { Store } from './store/store';
 
 export { DataFolderLockedError } from './store/lock';
@@ -41,7 +42,10 @@ export interface BackendOptions {
 const folderOperations = new Set<OperationName>([
   'app.unlock',
   'recovery.restore',
+  // A backup and an archive copy the files: no write may be under way meanwhile.
+  'backups.create',
   'backups.restore',
+  'data.exportArchive',
   'data.importArchive',
   'encryption.enable',
   'encryption.change',
@@ -71,6 +75,7 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
 
   const context = (): FolderContext => ({
     dataDir,
+    status: session.status,
     store: session.store,
     codec,
     openFolder: options.openFolder ?? (async () => false),
@@ -79,9 +84,11 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       let result;
       try {
         result = await change();
-      } finally {
+        // Only a change that went through switches the codec: after a failed one the files are as they were.
         if (nextCodec) codec = nextCodec;
-        session = await openSession(nextCodec ?? codec);
+      } finally {
+        // Without a key, the folder opens as at start: locked if it holds a key file now (e.g. an imported encrypted archive).
+        session = await openSession(codec === plainCodec ? undefined : codec);
       }
       return { result, status: session.status };
     },
@@ -122,6 +129,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
   };
 
   const openSession = async (withCodec: Codec | undefined): Promise<Session> => {
+    // A restore or archive import cut short by a crash is finished first: it may bring or remove the key file.
+    await finishReplacement(dataDir, holderNames[options.holder]);
     if (!withCodec && (await isEncrypted(dataDir))) {
       // Held while locked, so that no other process opens the folder meanwhile.
       const release = await lockDataFolder(dataDir, holderNames[options.holder]);

@@ -104,7 +104,13 @@ async function onReady(): Promise<void> {
 
   const dataDir = path.join(app.getPath('userData'), 'data');
   try {
-    backend = await openBackend({ dataDir, holder: 'desktop', version: app.getVersion() });
+    backend = await openBackend({
+      dataDir,
+      holder: 'desktop',
+      version: app.getVersion(),
+      // "Ordner öffnen" on the backups page; openPath answers '' when it worked.
+      openFolder: (folder) => shell.openPath(folder).then((error) => error === ''),
+    });
   } catch (error) {
     if (error instanceof DataFolderLockedError) {
       dialog.showErrorBox('Kundenkreis kann nicht starten', error.message);

@@ -10,7 +10,8 @@ import { APP_VERSION } from './version';
 /**
  * Browser mode: `node dist-electron/web.js --port 4317 --data <dir> [--host 127.0.0.1]`.
  * Serves the built renderer and the dispatcher over HTTP. Exits non-zero with
- * a clear message when the folder is locked or holds a corrupt document.
+ * a clear message when another process holds the folder; a folder with broken
+ * documents is served in recovery mode (named on the console too).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -27,13 +28,13 @@ async function main(): Promise<void> {
 
   const backend = await openBackend({ dataDir, holder: 'web', version: APP_VERSION });
   if (backend.status.state === 'recovery') {
+    // Served all the same: the page shows the recovery screen, which restores the good copies.
     for (const { file, reason, backup } of backend.status.broken) {
       console.error(
-        `Kundenkreis cannot open ${dataDir}: the file ${file} ${reason}. It was not changed. ` +
-          (backup ? `A good copy is in ${resolve(dataDir, backup, file)}; copy it over the broken file to restore it.` : 'No backup holds a good copy of it.'),
+        `Kundenkreis cannot read ${dataDir}: the file ${file} ${reason}. It was not changed. ` +
+          (backup ? `A good copy is in ${resolve(dataDir, backup, file)}; the app's recovery screen restores it.` : 'No backup holds a good copy of it.'),
       );
     }
-    process.exit(2);
   }
 
   const allowedHosts = new Set<string>();

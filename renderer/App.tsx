@@ -35,8 +35,12 @@ import { ClubPrint } from './views/print/ClubPrint';
 import { GuestListPrint } from './views/print/GuestListPrint';
 import { MemberCardPrint } from './views/print/MemberCardPrint';
 import { TaskLettersPrint } from './views/print/TaskLettersPrint';
+import { PersonalDataPrint } from './views/print/PersonalDataPrint';
+import { PrivacyView } from './views/privacy/PrivacyView';
+import { BackupsView } from './views/backups/BackupsView';
 import { RecoveryScreen } from './views/recovery/RecoveryScreen';
 import { SettingsView } from './views/settings/SettingsView';
+import { UnlockScreen } from './views/unlock/UnlockScreen';
 
 /** `env="test"` turns off Mantine's transitions and portals for component tests. */
 export function App({ env = 'default' }: { env?: 'default' | 'test' }) {
@@ -59,12 +63,13 @@ export function App({ env = 'default' }: { env?: 'default' | 'test' }) {
   );
 }
 
-/** A broken data file stops everything else: only the recovery screen is shown then. */
+/** A broken data file stops everything else: only the recovery screen is shown then; an encrypted folder shows the unlock screen first. */
 function StatusGate() {
   const status = useAppStatus();
   if (status.isPending) return <PageLoader />;
   if (status.isError) return <StartupError error={status.error} onRetry={() => void status.refetch()} />;
   if (status.data.state === 'recovery') return <RecoveryScreen status={status.data} />;
+  if (status.data.state === 'locked') return <UnlockScreen status={status.data} />;
   return (
     <LocaleGate>
       <HashRouter>
@@ -75,6 +80,7 @@ function StatusGate() {
           <Route path="print/tasks/:taskIds" element={<TaskLettersPrint />} />
           <Route path="print/club/card/:contactId" element={<MemberCardPrint />} />
           <Route path="print/club/:kind" element={<ClubPrint />} />
+          <Route path="print/privacy/:contactId" element={<PersonalDataPrint />} />
           <Route element={<AppLayout />}>
             <Route index element={<Navigate to="/planning" replace />} />
             <Route path="planning" element={<PlanningView />}>
@@ -103,6 +109,8 @@ function StatusGate() {
             </Route>
             <Route path="club" element={<ClubView />} />
             <Route path="club/log" element={<ExportLogView />} />
+            <Route path="privacy" element={<PrivacyView />} />
+            <Route path="data" element={<BackupsView />} />
             <Route path="settings" element={<SettingsView />} />
             <Route path="*" element={<Navigate to="/planning" replace />} />
           </Route>

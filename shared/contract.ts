@@ -403,7 +403,8 @@ export const operations = {
   /** Takes over a data folder from an archive, all or nothing. Existing data is replaced only with replaceExisting (and backed up first); otherwise CONFLICT. */
   'data.importArchive': operation(
     z.strictObject({ fileName: z.string().trim().min(1).max(300), contentBase64: archiveBase64, replaceExisting: z.boolean().default(false) }),
-    z.object({ contacts: z.number().int(), events: z.number().int(), safetyBackup: backupName.optional(), status: appStatus }),
+    // The counts are absent for an encrypted archive: its documents are read only once the folder is unlocked (status: locked).
+    z.object({ contacts: z.number().int().optional(), events: z.number().int().optional(), safetyBackup: backupName.optional(), status: appStatus }),
   ),
 
   'encryption.status': operation(nothing, z.object({ enabled: z.boolean() })),

@@ -10,14 +10,18 @@ import type { Store } from '../store/store';
  */
 export interface FolderContext {
   readonly dataDir: string;
+  /** The folder's state now (in recovery: the broken documents it names). */
+  readonly status: AppStatus;
   /** The open store; undefined while the folder is locked or needs recovery. */
   readonly store: Store | undefined;
   /** How the folder's documents are stored now (plain or encrypted). */
   readonly codec: Codec;
   /**
    * Closes the open store (if any), runs `change` on the closed folder, then
-   * opens the folder again, with `codec` when given (else the current one).
-   * If `change` throws, the folder is opened as it is and the error passed on.
+   * opens the folder again: with `codec` when given and `change` succeeded,
+   * else with the current one. If `change` throws, the folder is opened as it
+   * is and the error passed on. A plain folder that now holds a key file (an
+   * imported encrypted archive) opens locked.
    */
   reopen<R>(change: () => Promise<R>, codec?: Codec): Promise<{ result: R; status: AppStatus }>;
   /** Shows a folder in the system's file manager; false where there is none (browser mode). */

@@ -104,8 +104,10 @@ export function eventService(store: Store) {
     },
 
     update({ id, ...patch }: ParsedInputOf<'events.update'>): Promise<Event> {
-      if (!store.event(id)) throw notFound();
-      checkHost(store, patch.hostId ?? undefined);
+      const found = store.event(id);
+      if (!found) throw notFound();
+      // An erased host stays on the event she held; saving the event unchanged must not fail on her.
+      if (patch.hostId !== found.hostId) checkHost(store, patch.hostId ?? undefined);
       return store.saveEvent(id, (current) => {
         if (!current) throw notFound();
         if (current.status === 'cancelled') throw new AppError('CONFLICT', 'errors.eventCancelled');

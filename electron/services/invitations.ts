@@ -5,6 +5,7 @@ import type { Invitation, InvitationView } from '../../shared/schemas/invitation
 import type { EventDocument } from '../store/documents';
 import type { Store } from '../store/store';
 import { invitationIndex } from './invitation-index';
+import { nameOf } from './contact-names';
 
 const eventNotFound = () => new AppError('NOT_FOUND', 'errors.eventNotFound');
 const invitationNotFound = () => new AppError('NOT_FOUND', 'errors.invitationNotFound');
@@ -90,10 +91,10 @@ export function invitationService(store: Store) {
       const document = store.eventDocument(eventId);
       if (!document) throw eventNotFound();
       return document.invitations
-        .flatMap((invitation) => {
+        .map((invitation) => {
           const contact = store.contact(invitation.contactId);
-          // Merges and erasure keep invitations pointing at a contact; a dangling one is left out rather than failing the list.
-          return contact ? [{ ...invitation, contact: contactView(contact) }] : [];
+          // An erased guest's invitation stays under her pseudonym, so the list counts what the event's report counts.
+          return { ...invitation, contact: contact ? contactView(contact) : nameOf(store, invitation.contactId) };
         })
         .sort(byName);
     },

@@ -10,6 +10,7 @@ import { productBySku } from './catalog';
 import { collator } from './contact-index';
 import { orderIndex } from './order-index';
 import { applyPatch } from './patch';
+import { nameOf } from './contact-names';
 
 type LineInput = ParsedInputOf<'orders.create'>['lines'][number];
 
@@ -57,12 +58,8 @@ export function orderService(store: Store) {
   const index = orderIndex(store);
   const products = () => store.singletons.catalog.data.products;
 
-  const contactRef = (contactId: string): ContactRef => {
-    const contact = store.contact(contactId);
-    // A merge or erasure may leave an order's contact behind; the money still has to show.
-    return contact ? { id: contact.id, firstName: contact.firstName, lastName: contact.lastName } : { id: contactId, firstName: '', lastName: '' };
-  };
-  const view = (order: Order): OrderView => ({ ...order, contact: contactRef(order.contactId), ...summarise(order) });
+  // An erased person's orders stay for the retention periods and show under her pseudonym.
+  const view = (order: Order): OrderView => ({ ...order, contact: nameOf(store, order.contactId), ...summarise(order) });
 
   function* allOrders(): Generator<Order> {
     yield* Object.values(store.singletons.orders.data.orders);
@@ -198,7 +195,7 @@ export function orderService(store: Store) {
         for (const payment of order.payments) byMethod[payment.method] += payment.amountCents;
         const sums = summarise(order);
         let guest = guests.get(order.contactId);
-        if (!guest) guests.set(order.contactId, (guest = { contact: contactRef(order.contactId), totalCents: 0, paidCents: 0, openCents: 0, buys: false }));
+        if (!guest) guests.set(order.contactId, (guest = { contact: nameOf(store, order.contactId), totalCents: 0, paidCents: 0, openCents: 0, buys: false }));
         guest.buys ||= order.status !== 'cancelled';
         for (const sum of [guest, totals]) {
           sum.totalCents += sums.totalCents;

@@ -8,6 +8,7 @@ import type { Event } from '../../shared/schemas/event';
 import type { Order } from '../../shared/schemas/order';
 import type { Store } from '../store/store';
 import { localDate } from '../../shared/days';
+import { nameOf } from './contact-names';
 
 const TOP = 10;
 
@@ -137,10 +138,7 @@ export function reportService(store: Store) {
       }
       for (const order of live(orders)) salesOf.set(order.contactId, (salesOf.get(order.contactId) ?? 0) + summarise(order).totalCents);
 
-      const ref = (contactId: string): ContactRef => {
-        const contact = store.contact(contactId);
-        return { id: contactId, firstName: contact?.firstName ?? '', lastName: contact?.lastName ?? '' };
-      };
+      const ref = (contactId: string): ContactRef => nameOf(store, contactId);
       const salesCents = [...salesOf.values()].reduce((sum, cents) => sum + cents, 0);
       return {
         months: [...months.values()].sort((a, b) => a.month.localeCompare(b.month)),

@@ -9,6 +9,7 @@ import type { Task, TaskKind, TaskView } from '../../shared/schemas/task';
 import type { EventDocument } from '../store/documents';
 import type { Store } from '../store/store';
 import { addDays, localDate } from '../../shared/days';
+import { nameOf } from './contact-names';
 
 const BIRTHDAY_DAYS_AHEAD = 14;
 const DELIVERY_DAYS = 14;
@@ -111,7 +112,8 @@ function reorderTasks(store: Store): Task[] {
     const productId = key.slice(key.indexOf('|') + 1);
     const refillDays = products[productId]?.refillDays;
     const line = order.lines.find((candidate) => candidate.productId === productId)!;
-    if (order.status !== 'delivered' || refillDays === undefined) continue;
+    // An erased person's kept orders are for the tax office, not for offering her more.
+    if (order.status !== 'delivered' || refillDays === undefined || !store.contact(order.contactId)) continue;
     tasks.push({
       id: stableTaskId('reorder', order.id, productId),
       kind: 'reorder',
@@ -167,9 +169,7 @@ export function taskService(store: Store) {
     return {
       ...task,
       contact: {
-        id: task.contactId,
-        firstName: contact?.firstName ?? '',
-        lastName: contact?.lastName ?? '',
+        ...nameOf(store, task.contactId),
         ...(contact?.email && { email: contact.email }),
         ...(phone && { phone }),
       },

@@ -1,16 +1,19 @@
-import { cp, mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { BackupInfo } from '../../shared/schemas/data';
 import { TEMP_SUFFIX } from './durable-file';
 import { lockFiles } from './lock';
+import { replacementEntries } from './replace';
 
 export const BACKUPS_DIR = 'backups';
 const INCOMPLETE = '.incomplete-';
 
-/** Folder names sort by time: 2026-11-27T12-00-00-000Z[-label]. */
+/** Folder names sort by time: 2026-11-27T12-00-00-000Z[-label][~n]. */
 const stamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
+const nameParts = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z(?:-([a-z-]+))?(?:~\d+)?$/;
 
 function parseStamp(name: string): number {
-  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z/.exec(name);
+  const match = nameParts.exec(name);
   return match ? Date.parse(`${match[1]}T${match[2]}:${match[3]}:${match[4]}.${match[5]}Z`) : Number.NaN;
 }
 
@@ -25,10 +28,22 @@ export async function listBackups(dataDir: string): Promise<string[]> {
   return names.filter((name) => !Number.isNaN(parseStamp(name))).sort().reverse();
 }
 
+/** A backup's time, label (from its name) and size (every file in it). */
+export async function backupInfo(dataDir: string, name: string): Promise<BackupInfo> {
+  const dir = join(dataDir, BACKUPS_DIR, name);
+  let sizeBytes = 0;
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) sizeBytes += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  const label = nameParts.exec(name)?.[6];
+  return { name, createdAt: new Date(parseStamp(name)).toISOString(), sizeBytes, ...(label ? { label } : {}) };
+}
+
 /**
  * Copies the data folder's documents to backups/<timestamp>[-label]/. The copy
  * is made under a temporary name and renamed when complete, so a crash never
- * leaves a half backup that looks whole. Keeps the newest `keep` backups.
+ * leaves a half backup that looks whole. Keeps the newest `keep` backups,
+ * and always the one just made. Answers its name.
  */
 export async function createBackup(dataDir: string, options: { keep: number; label?: string; now?: Date }): Promise<string> {
   const root = join(dataDir, BACKUPS_DIR);
@@ -38,20 +53,27 @@ export async function createBackup(dataDir: string, options: { keep: number; lab
   for (let n = 2; existing.has(name); n++) name = `${name.replace(/~\d+$/, '')}~${n}`;
   const staging = join(root, INCOMPLETE + name);
   await mkdir(staging);
-  // Entry by entry: the backups folder lives inside the data folder.
-  for (const entry of await readdir(dataDir)) {
-    if (entry === BACKUPS_DIR || lockFiles.includes(entry) || entry.endsWith(TEMP_SUFFIX)) continue;
-    await cp(join(dataDir, entry), join(staging, entry), { recursive: true, filter: (source) => !source.endsWith(TEMP_SUFFIX) });
+  try {
+    // Entry by entry: the backups folder lives inside the data folder.
+    const skipped = new Set([BACKUPS_DIR, ...lockFiles, ...replacementEntries]);
+    for (const entry of await readdir(dataDir)) {
+      if (skipped.has(entry) || entry.endsWith(TEMP_SUFFIX)) continue;
+      await cp(join(dataDir, entry), join(staging, entry), { recursive: true, filter: (source) => !source.endsWith(TEMP_SUFFIX) });
+    }
+    await rename(staging, join(root, name));
+  } catch (error) {
+    // A full disk or a folder turned read-only: no half copy stays behind.
+    await rm(staging, { recursive: true, force: true });
+    throw error;
   }
-  await rename(staging, join(root, name));
-  await pruneBackups(dataDir, options.keep);
+  await pruneBackups(dataDir, options.keep, name);
   return name;
 }
 
-async function pruneBackups(dataDir: string, keep: number): Promise<void> {
+async function pruneBackups(dataDir: string, keep: number, justMade: string): Promise<void> {
   const root = join(dataDir, BACKUPS_DIR);
-  const names = await listBackups(dataDir);
-  for (const old of names.slice(keep)) await rm(join(root, old), { recursive: true, force: true });
+  const others = (await listBackups(dataDir)).filter((name) => name !== justMade);
+  for (const old of others.slice(Math.max(0, keep - 1))) await rm(join(root, old), { recursive: true, force: true });
   // Copies interrupted by a crash.
   for (const name of await readdir(root)) {
     if (name.startsWith(INCOMPLETE)) await rm(join(root, name), { recursive: true, force: true });

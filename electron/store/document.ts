@@ -11,14 +11,16 @@ import { DurableJsonFile } from './durable-file';
 export class StoredDocument<T> {
   private readonly db: Low<T>;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Set when the disk may no longer match this document until the next start (see Store.transact). */
+  private blocked?: Error;
 
   constructor(
     readonly file: string,
-    absolutePath: string,
+    readonly path: string,
     initial: T,
     codec?: Codec,
   ) {
-    this.db = new Low(new DurableJsonFile<T>(absolutePath, file, codec), initial);
+    this.db = new Low(new DurableJsonFile<T>(path, file, codec), initial);
   }
 
   get data(): T {
@@ -32,6 +34,7 @@ export class StoredDocument<T> {
    */
   update<R>(change: (current: T) => { next: T; result: R }): Promise<R> {
     const run = async () => {
+      if (this.blocked) throw this.blocked;
       const { next, result } = change(this.db.data);
       await this.db.adapter.write(next);
       this.db.data = next;
@@ -57,8 +60,14 @@ export class StoredDocument<T> {
 
   /** Writes `next` durably, then makes it current. Only while holding the document. */
   async replace(next: T): Promise<void> {
+    if (this.blocked) throw this.blocked;
     await this.db.adapter.write(next);
     this.db.data = next;
+  }
+
+  /** Refuses every later change with `reason`, until the folder is opened again. */
+  block(reason: Error): void {
+    this.blocked = reason;
   }
 
   /** Resolves once every change queued so far is done. */

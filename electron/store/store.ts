@@ -1,4 +1,4 @@
-import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { nanoid } from 'nanoid';
 import type { z } from 'zod';
@@ -32,6 +32,7 @@ import { CorruptDocumentError, DurableJsonFile, TEMP_SUFFIX, fsyncDirectory, wri
 import { lockDataFolder } from './lock';
 import { MigrationError, migrateDocument } from './migrations';
 import { plainCodec, type Codec } from './codec';
+import { completeRekey } from './encryption';
 
 export interface StoreOptions {
   dataDir: string;
@@ -202,6 +203,8 @@ export class Store {
   private static async load(options: StoreOptions, release: () => Promise<void>): Promise<Store> {
     const { dataDir } = options;
     const codec = options.codec ?? plainCodec;
+    // A change of the encryption key interrupted by a crash: finished or undone before anything is read.
+    await completeRekey(dataDir);
     await removeTempFiles(dataDir);
     await replayJournal(dataDir, codec);
     // Documents to write once everything has loaded: new ones and migrated ones.
@@ -491,20 +494,32 @@ export class Store {
         next.set(file, data);
       }
 
-      if (next.size > 1) await writeFileDurably(join(this.dataDir, JOURNAL), this.codec.encode(JSON.stringify({ documents: Object.fromEntries(next) })));
-      for (const [file, data] of next) {
-        if (!newEventFiles.has(file)) {
-          await documents.get(file)!.replace(data);
-          continue;
+      const journaled = next.size > 1;
+      const write = async () => {
+        if (journaled && this.journalLeft) throw this.journalLeft;
+        if (journaled) await writeFileDurably(join(this.dataDir, JOURNAL), this.codec.encode(JSON.stringify({ documents: Object.fromEntries(next) })));
+        const applied: Applied[] = [];
+        try {
+          for (const [file, data] of next) {
+            if (!newEventFiles.has(file)) {
+              const document = documents.get(file)!;
+              const previous = { document, previous: document.data, existed: await exists(document.path) };
+              await document.replace(data);
+              applied.push(previous);
+              continue;
+            }
+            const document = new StoredDocument<EventDocument>(file, join(this.dataDir, file), data as EventDocument, this.codec);
+            await document.save();
+            this.eventDocs.set(document.data.event.id, document);
+            applied.push({ document: document as StoredDocument<unknown>, existed: false });
+          }
+          if (journaled) await removeJournal(this.dataDir);
+        } catch (error) {
+          if (journaled) await this.undo(applied, [...documents.values()], error);
+          throw error;
         }
-        const document = new StoredDocument<EventDocument>(file, join(this.dataDir, file), data as EventDocument, this.codec);
-        await document.save();
-        this.eventDocs.set(document.data.event.id, document);
-      }
-      if (next.size > 1) {
-        await rm(join(this.dataDir, JOURNAL));
-        await fsyncDirectory(this.dataDir);
-      }
+      };
+      await (journaled ? this.oneJournalAtATime(write) : write());
 
       for (const [contactId, previous] of previousContacts) {
         for (const listener of this.contactListeners) listener(this.contact(contactId), previous);
@@ -517,4 +532,74 @@ export class Store {
       release();
     }
   }
+
+  /**
+   * There is one journal file: changes of different documents, which may
+   * otherwise run at the same time, take turns writing through it (a second
+   * change would overwrite the first one's journal, and the first would
+   * remove the second's). Documents are held before the turn is taken, so
+   * this adds no cycle.
+   */
+  private journalTurns: Promise<unknown> = Promise.resolve();
+  private oneJournalAtATime(write: () => Promise<void>): Promise<void> {
+    const turn = this.journalTurns.then(write, write);
+    this.journalTurns = turn.catch(() => undefined);
+    return turn;
+  }
+
+  /** Set when a journaled change failed half-way and could not be undone: the next start completes it from the journal. */
+  private journalLeft?: Error;
+
+  /**
+   * Takes back a journaled change that failed half-way (a full disk, a folder
+   * turned read-only): the documents written so far get their previous state
+   * again (new files are removed) and the journal goes, so the caller's error
+   * is true and nothing changed. If even that fails, the journal stays and
+   * the next start completes the change; until then its documents and every
+   * further journaled change are refused, as a restart would overwrite them.
+   */
+  private async undo(applied: Applied[], held: StoredDocument<unknown>[], cause: unknown): Promise<void> {
+    try {
+      for (const { document, previous, existed } of applied.reverse()) {
+        if (existed) {
+          await document.replace(previous);
+          continue;
+        }
+        // A new contact shard is emptied in memory; a new event's document is forgotten.
+        if (previous !== undefined) await document.replace(previous);
+        else this.eventDocs.delete((document.data as EventDocument).event.id);
+        await rm(document.path, { force: true });
+      }
+      for (const dir of [paths.contactsDir, paths.eventsDir]) await fsyncDirectory(join(this.dataDir, dir));
+      await removeJournal(this.dataDir);
+    } catch {
+      const { code = 'EIO', syscall = 'write' } = cause as NodeJS.ErrnoException;
+      this.journalLeft = Object.assign(new Error(`A change could not be completed (${code}); ${JOURNAL} completes it at the next start.`), { code, syscall });
+      for (const document of [...held, ...applied.map((entry) => entry.document)]) document.block(this.journalLeft);
+    }
+  }
+}
+
+/** A document a journaled change has written, with what to put back. */
+interface Applied {
+  document: StoredDocument<unknown>;
+  /** Absent for a new event's document. */
+  previous?: unknown;
+  /** Whether its file was on disk before. */
+  existed: boolean;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return false;
+      throw error;
+    },
+  );
+}
+
+async function removeJournal(dataDir: string): Promise<void> {
+  await rm(join(dataDir, JOURNAL), { force: true });
+  await fsyncDirectory(dataDir);
 }

@@ -3,8 +3,10 @@ import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import {
   IconCalendarEvent,
   IconCash,
+  IconDatabase,
   IconDoorEnter,
   IconSettings,
+  IconShieldLock,
   IconUsers,
   IconUsersGroup,
   type Icon,
@@ -20,6 +22,8 @@ const sections: { path: string; label: string; icon: Icon }[] = [
   { path: '/followup', label: 'nav.followup', icon: IconCash },
   { path: '/club', label: 'nav.club', icon: IconUsersGroup },
   { path: '/contacts', label: 'nav.contacts', icon: IconUsers },
+  { path: '/privacy', label: 'privacy.title', icon: IconShieldLock },
+  { path: '/data', label: 'backups.title', icon: IconDatabase },
   { path: '/settings', label: 'nav.settings', icon: IconSettings },
 ];
 

@@ -2,7 +2,10 @@ import { ordersDe, ordersErrorsDe, ordersValidationDe } from './orders.de';
 import { followupDe, followupErrorsDe } from './followup.de';
 import { clubDe } from './club.de';
 import { membersDe } from './members.de';
+import { privacyDe } from './privacy.de';
 import { clubErrorsDe, clubValidationDe } from './club-errors.de';
+import { encryptionDe, encryptionErrorsDe, encryptionValidationDe } from './encryption.de';
+import { backupsDe, backupsErrorsDe, backupsValidationDe } from './backups.de';
 /**
  * German texts, the default language. The shape of this object is the
  * reference: en.ts must provide every key (checked by its type and by a test).
@@ -14,6 +17,9 @@ export const de = {
   ...followupDe,
   ...clubDe,
   ...membersDe,
+  ...encryptionDe,
+  ...backupsDe,
+  ...privacyDe,
   app: {
     name: 'Kundenkreis',
     loading: 'Daten werden geladen …',
@@ -538,23 +544,11 @@ export const de = {
   followup: {
     title: 'Nachbereitung',
   },
-  recovery: {
-    title: 'Eine Datendatei lässt sich nicht lesen',
-    intro: 'Kundenkreis hat beim Start eine beschädigte Datei gefunden und sicherheitshalber angehalten.',
-    nothingOverwritten: 'Es wurde nichts überschrieben: Alle Dateien sind unverändert.',
-    file: 'Betroffene Datei',
-    reason: 'Grund',
-    dataFolder: 'Datenordner',
-    backup: 'Neueste Sicherung mit einer guten Kopie',
-    noBackup: 'Keine Sicherung mit einer guten Kopie gefunden.',
-    howToRestore:
-      'Zum Wiederherstellen Kundenkreis beenden, die Datei „{{file}}“ aus dem Sicherungsordner in den Datenordner kopieren (die beschädigte Datei vorher an einen anderen Ort verschieben) und Kundenkreis neu starten.',
-    howToRestoreNoBackup:
-      'Bitte Kundenkreis beenden und die beschädigte Datei „{{file}}“ aus einer eigenen Sicherung ersetzen, dann neu starten.',
-  },
   validation: {
     ...ordersValidationDe,
     ...clubValidationDe,
+    ...encryptionValidationDe,
+    ...backupsValidationDe,
     required: 'Pflichtfeld',
     tooLong: 'Zu lang',
     email: 'Keine gültige E-Mail-Adresse',
@@ -585,6 +579,8 @@ export const de = {
     ...ordersErrorsDe,
     ...followupErrorsDe,
     ...clubErrorsDe,
+    ...encryptionErrorsDe,
+    ...backupsErrorsDe,
     offline: 'Keine Verbindung zu Kundenkreis. Läuft die Anwendung noch?',
     forbidden: 'Dieser Zugriff ist nicht erlaubt.',
     internal: 'Ein unerwarteter Fehler ist aufgetreten.',

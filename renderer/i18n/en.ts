@@ -3,7 +3,10 @@ import { ordersEn, ordersErrorsEn, ordersValidationEn } from './orders.en';
 import { followupEn, followupErrorsEn } from './followup.en';
 import { clubEn } from './club.en';
 import { membersEn } from './members.en';
+import { privacyEn } from './privacy.en';
 import { clubErrorsEn, clubValidationEn } from './club-errors.en';
+import { encryptionEn, encryptionErrorsEn, encryptionValidationEn } from './encryption.en';
+import { backupsEn, backupsErrorsEn, backupsValidationEn } from './backups.en';
 
 /** English texts; typed as `Messages`, so a missing key fails the build. */
 export const en: Messages = {
@@ -11,6 +14,9 @@ export const en: Messages = {
   ...followupEn,
   ...clubEn,
   ...membersEn,
+  ...encryptionEn,
+  ...backupsEn,
+  ...privacyEn,
   app: {
     name: 'Kundenkreis',
     loading: 'Loading data …',
@@ -534,22 +540,11 @@ export const en: Messages = {
   followup: {
     title: 'Follow-up',
   },
-  recovery: {
-    title: 'A data file cannot be read',
-    intro: 'Kundenkreis found a damaged file at start and stopped to be safe.',
-    nothingOverwritten: 'Nothing was overwritten: all files are unchanged.',
-    file: 'Affected file',
-    reason: 'Reason',
-    dataFolder: 'Data folder',
-    backup: 'Newest backup with a good copy',
-    noBackup: 'No backup with a good copy was found.',
-    howToRestore:
-      'To restore, quit Kundenkreis, copy the file “{{file}}” from the backup folder into the data folder (move the damaged file somewhere else first) and start Kundenkreis again.',
-    howToRestoreNoBackup: 'Please quit Kundenkreis, replace the damaged file “{{file}}” from a backup of your own, then start again.',
-  },
   validation: {
     ...ordersValidationEn,
     ...clubValidationEn,
+    ...encryptionValidationEn,
+    ...backupsValidationEn,
     required: 'Required',
     tooLong: 'Too long',
     email: 'Not a valid e-mail address',
@@ -580,6 +575,8 @@ export const en: Messages = {
     ...ordersErrorsEn,
     ...followupErrorsEn,
     ...clubErrorsEn,
+    ...encryptionErrorsEn,
+    ...backupsErrorsEn,
     offline: 'No connection to Kundenkreis. Is the application still running?',
     forbidden: 'This access is not allowed.',
     internal: 'An unexpected error occurred.',

@@ -25,6 +25,11 @@ export function formatDateTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(toIntl(locale), dateTimeOptions).format(new Date(iso));
 }
 
+/** "14.03.2026, 19:30:05": a recorded moment to the second (consent records, audit entries). */
+export function formatInstant(iso: string, locale: string): string {
+  return new Intl.DateTimeFormat(toIntl(locale), { ...dateTimeOptions, weekday: undefined, second: '2-digit' }).format(new Date(iso));
+}
+
 /** "Sa., 14.03.2026, 19:30–22:00"; the end may be absent. */
 export function formatDateTimeRange(startIso: string, endIso: string | undefined, locale: string): string {
   if (!endIso) return formatDateTime(startIso, locale);

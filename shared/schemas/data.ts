@@ -18,8 +18,16 @@ export const backupInfo = z.object({
   label: z.string().optional(),
 });
 
-/** The archive file of a whole data folder; up to 60 MB as base64 (a folder of 50,000 contacts compresses well below). */
-export const archiveBase64 = z.string().min(1).max(80_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'validation.base64' });
+/**
+ * The archive file of a whole data folder as base64. At most 32 MiB less 64 KiB, so that it passes the
+ * browser-mode bridge's body limit (electron/transport/http.ts MAX_BODY_BYTES) with the rest of the request:
+ * an archive of up to 24 MiB.
+ */
+export const archiveBase64 = z
+  .string()
+  .min(1)
+  .max(32 * 1024 * 1024 - 64 * 1024, { error: 'validation.archiveTooLarge' })
+  .regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: 'validation.base64' });
 
 /** A passphrase for encryption at rest. */
 export const passphrase = z.string().min(1, { error: 'validation.required' }).max(1024, { error: 'validation.tooLong' });

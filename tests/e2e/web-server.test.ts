@@ -69,17 +69,21 @@ describe('npm run web (the built server)', () => {
     expect((await fetch(`${first.url}/api/health`)).status).toBe(200);
   });
 
-  it('exits with a message naming a corrupt file and leaves it as it was', async () => {
+  it('serves a folder with a corrupt file in recovery mode, names the file and leaves it as it was', async () => {
     const dataDir = await folder();
     const server = await serve(dataDir);
     await post(server, 'settings.update', { locale: 'en' });
     await server.stop();
     running.splice(0);
-    await writeFile(join(dataDir, 'settings.json'), '{"schemaVersion":1,"settings":{"locale":"klingon"}}');
+    const broken = '{"schemaVersion":1,"settings":{"locale":"klingon"}}';
+    await writeFile(join(dataDir, 'settings.json'), broken);
 
-    const result = await runServerToExit(dataDir);
-    expect(result.code).not.toBe(0);
-    expect(result.output).toContain('settings.json');
-    expect(await readFile(join(dataDir, 'settings.json'), 'utf8')).toBe('{"schemaVersion":1,"settings":{"locale":"klingon"}}');
+    const recovering = await serve(dataDir);
+    await expect.poll(() => recovering.output()).toContain('the file settings.json');
+    expect(await (await post(recovering, 'app.status', {})).json()).toMatchObject({ ok: true, data: { state: 'recovery', broken: [{ file: 'settings.json' }] } });
+    expect(await (await post(recovering, 'contacts.list', {})).json()).toMatchObject({ ok: false, error: { code: 'STORAGE' } });
+    // No backup holds a good copy: the restore is refused.
+    expect(await (await post(recovering, 'recovery.restore', {})).json()).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await readFile(join(dataDir, 'settings.json'), 'utf8')).toBe(broken);
   });
 });

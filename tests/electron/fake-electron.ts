@@ -172,7 +172,7 @@ export function createFakeElectron(options: FakeElectronOptions = {}) {
     }),
   };
 
-  const shell = { openExternal: vi.fn(async (_url: string) => undefined) };
+  const shell = { openExternal: vi.fn(async (_url: string) => undefined), openPath: vi.fn(async (_path: string) => '') };
   const dialog = { showErrorBox: vi.fn((_title: string, _content: string) => undefined) };
   const Menu = {
     buildFromTemplate: vi.fn((template: unknown[]) => ({ template })),

@@ -1,9 +1,8 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it, vi, type Mock } from 'vitest';
-import type { Envelope } from '../../shared/errors';
+import { describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNEL } from '../../electron/transport/channel';
-import { createFakeElectron, fakeEvent, FakeWebContents, type FakeElectron, type FakeElectronOptions } from './fake-electron';
+import { fakeEvent, FakeWebContents, type FakeElectron } from './fake-electron';
+import { boot, start, state } from './main-harness';
 
 /**
  * The wiring of electron/main.ts against a stubbed `electron` module (the real
@@ -11,111 +10,6 @@ import { createFakeElectron, fakeEvent, FakeWebContents, type FakeElectron, type
  * does with Electron; the real backend runs in the Electron smoke test and in
  * the store/service tests.
  */
-
-interface BackendConfig {
-  mode: 'ok' | 'locked' | 'broken';
-  dispatch: Mock<(operation: string, input: unknown) => Promise<Envelope<unknown>>>;
-  close: Mock<() => Promise<void>>;
-  openBackend: Mock<(options: unknown) => void>;
-}
-
-const state = vi.hoisted(() => ({
-  electron: undefined as unknown as FakeElectron,
-  backend: undefined as unknown as BackendConfig,
-}));
-
-// vi.resetModules() does not re-run mock factories, so the mocked module reads the current fake on access.
-vi.mock('electron', () => {
-  const current = () => state.electron.module;
-  return {
-    get app() {
-      return current().app;
-    },
-    get BrowserWindow() {
-      return current().BrowserWindow;
-    },
-    get protocol() {
-      return current().protocol;
-    },
-    get session() {
-      return current().session;
-    },
-    get ipcMain() {
-      return current().ipcMain;
-    },
-    get shell() {
-      return current().shell;
-    },
-    get dialog() {
-      return current().dialog;
-    },
-    get Menu() {
-      return current().Menu;
-    },
-  };
-});
-
-vi.mock('../../electron/backend', () => {
-  class DataFolderLockedError extends Error {}
-  return {
-    DataFolderLockedError,
-    openBackend: (options: unknown) => {
-      state.backend.openBackend(options);
-      if (state.backend.mode === 'locked') {
-        return Promise.reject(new DataFolderLockedError('Der Datenordner wird schon von Kundenkreis (browser mode, PID 4242) benutzt.'));
-      }
-      if (state.backend.mode === 'broken') return Promise.reject(new Error('EACCES: permission denied, mkdir /data'));
-      return Promise.resolve({
-        status: { state: 'ready', version: '9.8.7', dataDir: '/x', empty: true },
-        dispatch: state.backend.dispatch,
-        close: state.backend.close,
-      });
-    },
-  };
-});
-
-// A variable specifier keeps tsc from following main.ts (it typechecks where the electron package exists).
-const MAIN = fileURLToPath(new URL('../../electron/main.ts', import.meta.url));
-const signalListeners = () => [...process.listeners('SIGINT'), ...process.listeners('SIGTERM')];
-let baselineListeners = signalListeners();
-
-async function boot(options: FakeElectronOptions & { backend?: BackendConfig['mode']; env?: Record<string, string> } = {}) {
-  vi.resetModules();
-  baselineListeners = signalListeners();
-  const { backend = 'ok', env = {}, ...electronOptions } = options;
-  state.electron = createFakeElectron(electronOptions);
-  state.backend = {
-    mode: backend,
-    openBackend: vi.fn(),
-    dispatch: vi.fn(async (operation: string): Promise<Envelope<unknown>> => ({ ok: true, data: { operation } })),
-    close: vi.fn(async () => undefined),
-  };
-  for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
-  await import(/* @vite-ignore */ MAIN);
-  return state.electron;
-}
-
-/** Fires `ready` and waits until main.ts has either opened its window or quit. */
-async function start(options: Parameters<typeof boot>[0] = {}) {
-  const electron = await boot(options);
-  electron.makeReady();
-  await vi.waitFor(() => {
-    if (electron.BrowserWindow.instances.length === 0 && electron.app.quit.mock.calls.length === 0) {
-      throw new Error('main.ts neither opened a window nor quit');
-    }
-  });
-  const window = electron.BrowserWindow.instances[0];
-  return { electron, window };
-}
-
-afterEach(() => {
-  vi.unstubAllEnvs();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    for (const listener of process.listeners(signal)) {
-      if (!baselineListeners.includes(listener)) process.removeListener(signal, listener);
-    }
-  }
-});
 
 describe('before ready', () => {
   it('registers the app scheme as privileged before ready, and serves it only after', async () => {
@@ -352,7 +246,17 @@ describe('the data folder', () => {
       dataDir: path.join('/home/anna/.config/Kundenkreis', 'data'),
       holder: 'desktop',
       version: '1.2.3',
+      openFolder: expect.any(Function),
     });
+  });
+
+  it('opens the backups folder in the file manager, and says when that failed', async () => {
+    const { electron } = await start();
+    const { openFolder } = state.backend.openBackend.mock.calls[0]![0] as { openFolder: (folder: string) => Promise<boolean> };
+    await expect(openFolder('/home/anna/data/backups')).resolves.toBe(true);
+    expect(electron.shell.openPath).toHaveBeenCalledWith('/home/anna/data/backups');
+    electron.shell.openPath.mockResolvedValueOnce('Failed to open path');
+    await expect(openFolder('/gone')).resolves.toBe(false);
   });
 
   it('shows who holds a locked folder and quits without a window', async () => {

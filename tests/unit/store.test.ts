@@ -303,7 +303,7 @@ describe('corruption', () => {
     expect(broken > good).toBe(true);
 
     const backend = await openBackend({ dataDir: dir, holder: 'web', version: 'test' });
-    expect(backend.status).toMatchObject({ state: 'recovery', file: 'events/event-00001.json', backup: `backups/${good}` });
+    expect(backend.status).toMatchObject({ state: 'recovery', broken: [{ file: 'events/event-00001.json', backup: `backups/${good}` }] });
     const refused = await backend.dispatch('contacts.list', {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'STORAGE' } });
     expect(await readFile(join(dir, 'events/event-00001.json'), 'utf8')).toBe('not json at all');
@@ -321,7 +321,7 @@ describe('backups', () => {
     const kept = await listBackups(dir);
     expect(kept).toEqual(names.slice(2).reverse());
     const inside = await readdir(join(dir, 'backups', kept[0]!));
-    expect(inside.sort()).toEqual(['catalog.json', 'club.json', 'contacts', 'events', 'meta.json', 'orders.json', 'settings.json', 'tasks.json']);
+    expect(inside.sort()).toEqual(['catalog.json', 'club.json', 'contacts', 'events', 'meta.json', 'orders.json', 'privacy.json', 'settings.json', 'tasks.json']);
   });
 
   it('backs an existing folder up at start at most once per interval', async () => {

@@ -9,9 +9,10 @@ import { BackLink } from '../../components/BackLink';
 import { QueryState } from '../../components/QueryState';
 import { RsvpBadge } from '../../components/RsvpBadge';
 import { StatusBadge } from '../../components/StatusBadge';
-import { formatDate, formatDateTime } from '../../i18n/format';
+import { formatDate, formatDateTime, formatInstant } from '../../i18n/format';
 import { OrdersPanel } from '../orders/OrdersPanel';
 import { MembershipPanel } from './MembershipPanel';
+import { PrivacyActions } from './PrivacyActions';
 import { RecordConsentModal } from './RecordConsentModal';
 
 const nameOf = (contact: ContactRef) => `${contact.firstName} ${contact.lastName}`;
@@ -76,9 +77,12 @@ function ContactDetails({ contact }: { contact: Contact }) {
     <>
       <Group justify="space-between">
         <Title order={1}>{nameOf(contact)}</Title>
-        <Button leftSection={<IconPencil size={18} aria-hidden />} onClick={() => navigate(`/contacts/${contact.id}/edit`)}>
-          {t('common.edit')}
-        </Button>
+        <Group gap="xs">
+          <PrivacyActions contact={contact} />
+          <Button leftSection={<IconPencil size={18} aria-hidden />} onClick={() => navigate(`/contacts/${contact.id}/edit`)}>
+            {t('common.edit')}
+          </Button>
+        </Group>
       </Group>
       <Paper withBorder p="lg">
         <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm" component="dl" m={0}>
@@ -203,7 +207,7 @@ function ConsentLog({ contact }: { contact: Contact }) {
                   <Table.Td>
                     <StatusBadge color={record.granted ? 'green' : 'red'}>{t(record.granted ? 'consent.granted' : 'consent.withdrawn')}</StatusBadge>
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDateTime(record.at, i18n.language)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(record.at, i18n.language)}</Table.Td>
                   <Table.Td>
                     {t(`consent.source.${record.source}`)}
                     {record.sourceDetail && ` (${record.sourceDetail})`}

@@ -1,18 +1,33 @@
-import { Alert, Code, Container, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
-import { IconAlertTriangle, IconShieldCheck } from '@tabler/icons-react';
+import { Alert, Button, Code, Container, Paper, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
+import { IconAlertTriangle, IconRestore, IconShieldCheck } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { AppStatus } from '../../../shared/contract';
+import { call } from '../../api/client';
+import { translateMessage } from '../../i18n';
 
 type Recovery = Extract<AppStatus, { state: 'recovery' }>;
 
 /**
- * Shown instead of the app when a data file cannot be read: the app must not
- * write anything then, so it only explains what is wrong and where a good copy is.
+ * Shown instead of the app when data files cannot be read: nothing is written
+ * then. It names every broken file with the newest backup holding a good copy
+ * and, when each has one, restores them all in one step.
  */
 export function RecoveryScreen({ status }: { status: Recovery }) {
   const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const restore = useMutation({
+    mutationFn: () => call('recovery.restore', {}),
+    onSuccess: async (next) => {
+      queryClient.setQueryData(['app.status', {}], next);
+      // Every document may have changed under the queries of the app.
+      await queryClient.invalidateQueries();
+    },
+  });
+  const restorable = status.broken.every((entry) => entry.backup);
+
   return (
-    <Container size="sm" py="xl">
+    <Container size="md" py="xl">
       <Paper withBorder p="xl" radius="lg" role="main">
         <Stack gap="md">
           <ThemeIcon color="orange" variant="light" size={56} radius="xl">
@@ -23,33 +38,47 @@ export function RecoveryScreen({ status }: { status: Recovery }) {
           <Alert color="teal" icon={<IconShieldCheck aria-hidden />}>
             {t('recovery.nothingOverwritten')}
           </Alert>
-          <List spacing="xs" listStyleType="none">
-            <List.Item>
-              <Text fw={600} span>
-                {t('recovery.file')}:
-              </Text>{' '}
-              <Code>{status.file}</Code>
-            </List.Item>
-            <List.Item>
-              <Text fw={600} span>
-                {t('recovery.reason')}:
-              </Text>{' '}
-              {status.reason}
-            </List.Item>
-            <List.Item>
-              <Text fw={600} span>
-                {t('recovery.dataFolder')}:
-              </Text>{' '}
-              <Code>{status.dataDir}</Code>
-            </List.Item>
-            <List.Item>
-              <Text fw={600} span>
-                {t('recovery.backup')}:
-              </Text>{' '}
-              {status.backup ? <Code>{status.backup}</Code> : t('recovery.noBackup')}
-            </List.Item>
-          </List>
-          <Text>{t(status.backup ? 'recovery.howToRestore' : 'recovery.howToRestoreNoBackup', { file: status.file })}</Text>
+          <Text>
+            <Text fw={600} span>
+              {t('recovery.dataFolder')}:
+            </Text>{' '}
+            <Code>{status.dataDir}</Code>
+          </Text>
+          <Table aria-label={t('recovery.files')} layout="fixed">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('recovery.file')}</Table.Th>
+                <Table.Th>{t('recovery.reason')}</Table.Th>
+                <Table.Th>{t('recovery.backup')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {status.broken.map(({ file, reason, backup }) => (
+                <Table.Tr key={file}>
+                  <Table.Td>
+                    <Code>{file}</Code>
+                  </Table.Td>
+                  <Table.Td style={{ overflowWrap: 'anywhere' }}>{reason}</Table.Td>
+                  <Table.Td>{backup ? <Code>{backup}</Code> : t('recovery.noBackup')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {restorable ? (
+            <>
+              <Text>{t('recovery.restoreExplained')}</Text>
+              <Button leftSection={<IconRestore size={18} aria-hidden />} onClick={() => restore.mutate()} loading={restore.isPending} w="fit-content">
+                {t('recovery.restoreAll')}
+              </Button>
+            </>
+          ) : (
+            <Alert color="orange">{t('recovery.howToRestoreNoBackup')}</Alert>
+          )}
+          {restore.isError && (
+            <Alert color="red" title={t('recovery.restoreFailed')}>
+              {translateMessage(t, restore.error.message)}
+            </Alert>
+          )}
         </Stack>
       </Paper>
     </Container>

@@ -9,6 +9,7 @@ import { notifyError } from '../../components/notify';
 import { FormSelect, formResolver, formSchema, useFieldProps, useSubmit } from '../../forms/fields';
 import { formatMoney } from '../../i18n/format';
 import { ClubSettingsSection } from './ClubSettingsForm';
+import { EncryptionSettings } from './EncryptionSettings';
 import { CommissionForm, HostRewardsForm } from './HostRewardsForm';
 import { InvitationTextForm } from './InvitationTextForm';
 
@@ -69,6 +70,9 @@ export function SettingsView() {
           </Paper>
           <Paper withBorder p="lg">
             <ClubSettingsSection />
+          </Paper>
+          <Paper withBorder p="lg">
+            <EncryptionSettings />
           </Paper>
         </>
       )}

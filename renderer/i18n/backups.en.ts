@@ -1,0 +1,82 @@
+import type { backupsDe, backupsErrorsDe, backupsValidationDe } from './backups.de';
+
+/** English texts of the backups page, the move to another computer and the recovery screen. */
+export const backupsEn: typeof backupsDe = {
+  backups: {
+    title: 'Backups',
+    intro: 'Kundenkreis backs up the data at every start (at most once a day), before every restore and before every data import.',
+    listTitle: 'Backups',
+    backUpNow: 'Back up now',
+    created: 'Backup created.',
+    openFolder: 'Open folder',
+    folderIs: 'The backups are in the folder:',
+    empty: 'No backup yet.',
+    when: 'Time',
+    kind: 'Reason',
+    size: 'Size',
+    actions: 'Actions',
+    labels: {
+      daily: 'At start',
+      manual: 'By hand',
+      'before-restore': 'Before a restore',
+      'before-import': 'Before a data import',
+      'before-migration': 'Before an update',
+    },
+    restore: 'Restore',
+    restoreNamed: 'Restore the backup of {{date}}',
+    restoreTitle: 'Restore this backup?',
+    restoreText: 'The data goes back to how it was on {{date}}.',
+    restoreSafety: 'The current state is backed up first and can be restored the same way.',
+    restored: 'The state of {{date}} is restored.',
+    keep: 'Number of backups kept',
+    keepDescription: 'Older backups are deleted when a new one is made.',
+    keepSave: 'Apply',
+    keepSaved: '{{count}} backups are kept.',
+    moveTitle: 'Moving to another computer',
+    moveIntro:
+      'All the data (without the backups) can be saved as one archive file and taken over on the new computer. Encrypted data stays encrypted.',
+    export: 'Export data (move)',
+    exported: 'Archive “{{fileName}}” created ({{size}}).',
+    importFile: 'Choose archive file (.json.gz)',
+    import: 'Import data',
+    importTitle: 'Replace the existing data?',
+    importReplaces: 'The data folder already holds data (contacts: {{contacts}}, events: {{events}}). It will be replaced by the data from “{{fileName}}”.',
+    importSafety: 'The current state is backed up first and can be restored on this page.',
+    importReplace: 'Replace',
+    imported: 'Data taken over (contacts: {{contacts}}, events: {{events}}).',
+    importedLocked: 'Data taken over. It is encrypted: enter the password to open it.',
+    working: 'Please wait …',
+  },
+  recovery: {
+    title: 'Data files cannot be read',
+    intro: 'Kundenkreis found damaged files at start and stopped to be safe.',
+    nothingOverwritten: 'Nothing was overwritten: all files are unchanged.',
+    files: 'Damaged files',
+    file: 'File',
+    reason: 'Reason',
+    dataFolder: 'Data folder',
+    backup: 'Newest backup with a good copy',
+    noBackup: 'No backup with a good copy',
+    restoreAll: 'Restore these copies',
+    restoreExplained: 'Each damaged file is replaced by its good copy. The damaged file is kept beside it (ending “.broken-…”).',
+    howToRestoreNoBackup: 'Not every file has a good copy. Please quit Kundenkreis, replace the affected files from a backup of your own and start again.',
+    restoreFailed: 'The restore did not work.',
+  },
+};
+
+export const backupsErrorsEn: typeof backupsErrorsDe = {
+  backupNotFound: 'This backup does not exist (any more).',
+  backupDamaged: 'This backup is damaged and cannot be restored. Nothing was changed.',
+  archiveUnreadable: 'The file is no readable Kundenkreis archive (damaged or incomplete). Nothing was changed.',
+  archiveTooLarge: 'The archive is too large to take over.',
+  archiveNotKundenkreis: 'The file is no Kundenkreis archive. Nothing was changed.',
+  archiveUnknownFile: 'The archive holds files that do not belong to Kundenkreis. Nothing was taken over.',
+  archiveDamaged: 'The archive holds damaged data. Nothing was taken over.',
+  archiveWouldReplace: 'The data folder already holds data. It is replaced only after an explicit confirmation.',
+  recoveryNoGoodCopy: 'Not every damaged file has a good copy. Nothing was changed.',
+};
+
+export const backupsValidationEn: typeof backupsValidationDe = {
+  backupName: 'Not a valid backup name',
+  archiveTooLarge: 'The archive file is too large (at most 24 MB).',
+};
