@@ -18,6 +18,13 @@ function isStorageFailure(error: unknown): error is NodeJS.ErrnoException {
   return typeof candidate?.code === 'string' && typeof candidate.syscall === 'string';
 }
 
+/** What the person at the computer can do about it: free space, make the folder writable, or (other I/O errors) try again. */
+function storageMessage(code: string | undefined): string {
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'errors.diskFull';
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return 'errors.readOnly';
+  return 'errors.storageFailed';
+}
+
 export function validationError(error: z.ZodError): AppError {
   return new AppError(
     'VALIDATION',
@@ -61,7 +68,7 @@ export function createDispatcher(handlers: Handlers, logger: Logger = console): 
       if (error instanceof AppError) return { ok: false, error: error.toBody() };
       if (isStorageFailure(error)) {
         logger.error(`Storage failure in ${operation}`, error);
-        return { ok: false, error: { code: 'STORAGE', message: `The data could not be written (${error.code}). Nothing was changed.` } };
+        return { ok: false, error: { code: 'STORAGE', message: storageMessage(error.code) } };
       }
       logger.error(`Internal error in ${operation}`, error);
       return { ok: false, error: { code: 'INTERNAL', message: 'An internal error occurred. Nothing was changed.' } };

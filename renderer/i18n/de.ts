@@ -600,6 +600,9 @@ export const de = {
     codeOtherEvent: 'Dieser Einladungscode gehört zu einer anderen Veranstaltung.',
     notCheckedIn: 'Dieser Gast ist nicht eingecheckt – es gibt nichts zurückzunehmen.',
     importConflict: 'Kontakte aus dem Import wurden inzwischen geändert. Bitte die Datei noch einmal prüfen und importieren.',
+    diskFull: 'Der Datenträger ist voll: Es wurde nichts gespeichert. Bitte Platz schaffen und noch einmal versuchen.',
+    readOnly: 'Der Datenordner ist schreibgeschützt: Es wurde nichts gespeichert. Bitte die Schreibrechte des Ordners prüfen.',
+    storageFailed: 'Die Daten konnten nicht gespeichert werden; es wurde nichts geändert. Bitte noch einmal versuchen.',
     code: {
       VALIDATION: 'Eingaben prüfen',
       NOT_FOUND: 'Nicht gefunden',

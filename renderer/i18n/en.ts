@@ -596,6 +596,9 @@ export const en: Messages = {
     codeOtherEvent: 'This invitation code belongs to another event.',
     notCheckedIn: 'This guest is not checked in – there is nothing to undo.',
     importConflict: 'Contacts of the import were changed in the meantime. Please check the file again and import it.',
+    diskFull: 'The disk is full: nothing was saved. Please free some space and try again.',
+    readOnly: 'The data folder is read-only: nothing was saved. Please check the folder’s write permissions.',
+    storageFailed: 'The data could not be saved; nothing was changed. Please try again.',
     code: {
       VALIDATION: 'Please check the input',
       NOT_FOUND: 'Not found',

@@ -32,19 +32,22 @@ export function useTestApp() {
     return envelope.data as OutputOf<K>;
   }
 
-  /** Renders the app at a route and waits until its navigation is there. */
-  async function open(route = '/planning') {
+  /** Renders the app at a route and waits until its navigation is there (unless it shows a start screen: unlock, recovery). */
+  async function open(route = '/planning', { waitForNavigation = true } = {}) {
     window.location.hash = `#${route}`;
     const user = userEvent.setup();
     render(<App env="test" />);
-    await screen.findByRole('navigation', undefined, { timeout: 5000 });
+    if (waitForNavigation) await screen.findByRole('navigation', undefined, { timeout: 5000 });
     return user;
   }
 
   /** The real backend's bridge, for a test that must put something between renderer and main. */
   const bridge = () => backend.bridge;
 
-  return { api, open, bridge };
+  /** Closes the backend and opens the same folder again, as a restart of the app would. */
+  const reopen = () => backend.reopen();
+
+  return { api, open, bridge, reopen };
 }
 
 /** Mantine marks required fields with an aria-hidden "*" inside the label. */

@@ -1,39 +1,13 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { notifications } from '@mantine/notifications';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { InputOf, OperationName, OutputOf } from '../../shared/contract';
-import { App } from '../../renderer/App';
-import { startTestBackend } from '../helpers/backend';
-import { label } from './app';
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { label, useTestApp } from './app';
 
 /**
  * Encryption at rest in the renderer against the real backend: the section in
- * Einstellungen, and the unlock screen after a restart. Like useTestApp, but
- * the backend can be restarted on the same folder.
+ * Einstellungen, and the unlock screen after a restart.
  */
-let backend: Awaited<ReturnType<typeof startTestBackend>>;
-beforeEach(async () => {
-  backend = await startTestBackend();
-  window.kundenkreis = backend.bridge;
-});
-afterEach(async () => {
-  notifications.clean();
-  await backend.close();
-});
-
-async function api<K extends OperationName>(operation: K, input: InputOf<K>): Promise<OutputOf<K>> {
-  const envelope = await backend.bridge.call(operation, input);
-  if (!envelope.ok) throw new Error(`${operation}: ${envelope.error.message}`);
-  return envelope.data as OutputOf<K>;
-}
-
-function renderApp(route: string) {
-  window.location.hash = `#${route}`;
-  const user = userEvent.setup();
-  render(<App env="test" />);
-  return user;
-}
+const { api, open, reopen } = useTestApp();
+const renderApp = (route: string) => open(route, { waitForNavigation: false });
 
 const passphrase = 'Lindenblüte im Mai 2026';
 const nextPassphrase = 'Kastanienallee 17, Hinterhaus';
@@ -41,7 +15,7 @@ const wrongPassphrase = 'Das Passwort stimmt nicht. Bitte noch einmal eingeben u
 
 describe('Verschlüsselung in Einstellungen', () => {
   it('turns encryption on with the password typed twice alike, after warning that it cannot be recovered', async () => {
-    const user = renderApp('/settings');
+    const user = await renderApp('/settings');
     const section = within(await screen.findByRole('region', { name: 'Verschlüsselung' }));
     expect(await section.findByText(/Die Daten sind nicht verschlüsselt/)).toBeInTheDocument();
     await user.click(section.getByRole('button', { name: 'Verschlüsselung einschalten' }));
@@ -75,7 +49,7 @@ describe('Verschlüsselung in Einstellungen', () => {
 
   it('changes the password only with the right current one, then turns encryption off with the new one', async () => {
     await api('encryption.enable', { passphrase });
-    const user = renderApp('/settings');
+    const user = await renderApp('/settings');
     const section = within(await screen.findByRole('region', { name: 'Verschlüsselung' }));
     await user.click(await section.findByRole('button', { name: 'Passwort ändern' }));
 
@@ -113,9 +87,9 @@ describe('unlock screen', () => {
   it('asks for the password at start, says so at the field when it is wrong, and opens the app with the right one', async () => {
     await api('contacts.create', { firstName: 'Wilhelmine', lastName: 'Schwarzenbeck' });
     await api('encryption.enable', { passphrase });
-    await backend.reopen();
+    await reopen();
 
-    const user = renderApp('/contacts');
+    const user = await renderApp('/contacts');
     expect(await screen.findByRole('heading', { level: 1, name: 'Kundenkreis entsperren' })).toBeInTheDocument();
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
     const field = screen.getByLabelText(label('Passwort'));
