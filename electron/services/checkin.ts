@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import { checkinCounts, currentCheckin, type CheckinRecord } from '../../shared/schemas/checkin';
 import { contact as contactSchema, type Contact } from '../../shared/schemas/contact';
 import type { Invitation, InvitationView } from '../../shared/schemas/invitation';
+import { doorOrder } from '../../shared/search/door';
 import { duplicateKeys } from '../../shared/search/duplicates';
 import { householdKey } from '../../shared/search/normalize';
 import { parseQuery } from '../../shared/search/query';
@@ -218,8 +219,7 @@ export function checkinService(store: Store) {
       const guests = contacts.searchAmong(invited.keys(), terms);
       // However many guests match, `limit` others are left after taking them out.
       const others = contacts.search(terms, limit + invited.size).filter((contact) => !invited.has(contact.id));
-      const people = [...(byCode ? [byCode] : []), ...guests.filter((contact) => contact.id !== byCode?.id), ...others].slice(0, limit);
-      return people.map((contact) => {
+      return doorOrder(byCode, guests, others, limit).map((contact) => {
         const invitation = invited.get(contact.id);
         return { contact, ...(invitation && { invitation: { ...invitation, contact: contactView(contact) } }) };
       });

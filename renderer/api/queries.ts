@@ -136,7 +136,7 @@ export const useSetRsvp = () => useOperationMutation('invitations.setRsvp', invi
 
 /** The door's counts and guests; polled, so check-ins at a second door station show up here too. */
 export const useCheckinState = (eventId: string) => useOperation('checkin.state', { eventId }, { refetchInterval: 3000 });
-export const checkinSearchInput = (eventId: string, query: string): InputOf<'checkin.search'> => ({ eventId, query, limit: 12 });
+export const checkinSearchInput = (eventId: string, query: string) => ({ eventId, query, limit: 12 }) satisfies InputOf<'checkin.search'>;
 export const useCheckinSearch = (eventId: string, query: string) =>
   useOperation('checkin.search', checkinSearchInput(eventId, query), { enabled: query.trim() !== '', keepPrevious: true });
 export const useCheckIn = () => useOperationMutation('checkin.checkIn', checkinQueries);

@@ -28,7 +28,7 @@ export function usePagedRows<T>({
     count: first.total,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 5,
   });
   const rows = virtualizer.getVirtualItems();
   const firstPage = Math.max(1, Math.floor((rows[0]?.index ?? 0) / pageSize));

@@ -20,6 +20,14 @@ const dateTimeOptions: Intl.DateTimeFormatOptions = {
   minute: '2-digit',
 };
 
+// Making an Intl formatter costs far more than formatting: a scrolling list of members formats hundreds of cells a second.
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) formatters.set(key, (formatter = make()));
+  return formatter;
+}
+
 /** "Sa., 14.03.2026, 19:30" from an ISO date-time, in the computer's time zone. */
 export function formatDateTime(iso: string, locale: string): string {
   return new Intl.DateTimeFormat(toIntl(locale), dateTimeOptions).format(new Date(iso));
@@ -47,12 +55,12 @@ export function formatDate(isoDate: string, locale: string): string {
   const options: Intl.DateTimeFormatOptions = dayOnly
     ? { day: '2-digit', month: '2-digit', timeZone: 'UTC' }
     : { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' };
-  return new Intl.DateTimeFormat(toIntl(locale), options).format(date);
+  return cached(`date|${locale}|${dayOnly}`, () => new Intl.DateTimeFormat(toIntl(locale), options)).format(date);
 }
 
 /** Money is integer cents throughout the app: 123450 -> "1.234,50 €". */
 export function formatMoney(cents: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(toIntl(locale), { style: 'currency', currency }).format(cents / 100);
+  return cached(`money|${locale}|${currency}`, () => new Intl.NumberFormat(toIntl(locale), { style: 'currency', currency })).format(cents / 100);
 }
 
 /** "19:42" from an ISO date-time, in the computer's time zone. */

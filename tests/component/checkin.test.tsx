@@ -4,7 +4,7 @@ import { toIsoWithOffset } from '../../renderer/forms/dates';
 import { formatTime } from '../../renderer/i18n/format';
 import { dialog, label, useTestApp } from './app';
 
-const { api, open } = useTestApp();
+const { api, open, bridge } = useTestApp();
 
 const today = () => {
   const now = new Date();
@@ -39,6 +39,24 @@ async function openDoor(eventId: string) {
 
 /** One count at the top, e.g. "2 da". */
 const count = (name: string) => within(screen.getByRole('status', { name: 'Zählung' })).getByText(name, { selector: 'span' }).parentElement!;
+
+/** Holds back the door's search of all contacts (checkin.search) until `answer()`, as a slow main process would; `hold()` again. */
+function holdContactSearch() {
+  const real = bridge();
+  let gate = Promise.resolve();
+  let answer = () => {};
+  const hold = () => {
+    gate = new Promise<void>((resolve) => (answer = resolve));
+  };
+  hold();
+  window.kundenkreis = {
+    call: async (operation, input) => {
+      if (operation === 'checkin.search') await gate;
+      return real.call(operation, input);
+    },
+  };
+  return { hold, answer: () => answer() };
+}
 
 describe('Einlass: suchen und einchecken', () => {
   it('checks in the top invited guest after three letters and Enter; the counts change and the field keeps the focus', async () => {
@@ -127,6 +145,54 @@ describe('Einlass: suchen und einchecken', () => {
     const { user, search } = await openDoor(event.id);
     await user.type(search, 'Zacharias{Enter}');
     expect(await screen.findByRole('alert')).toHaveTextContent('Niemand gefunden für „Zacharias“.');
+  });
+
+  it('lists the invited guests at once; the other contacts join below when the search of all contacts answers, and the selection stays', async () => {
+    const { event } = await party();
+    const lena = await api('contacts.create', { firstName: 'Lena', lastName: 'Müller' });
+    const search = holdContactSearch();
+    const door = await openDoor(event.id);
+    await waitFor(() => expect(count('eingeladen')).toHaveTextContent('3 eingeladen'));
+
+    await door.user.type(door.search, 'Mül');
+    const anna = await screen.findByRole('option', { name: /^Anna Müller/ });
+    expect(anna).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByRole('listbox', { name: 'Treffer' })).toHaveAttribute('aria-busy', 'true');
+    expect(screen.queryByRole('option', { name: /^Lena Müller/ })).not.toBeInTheDocument();
+
+    search.answer();
+    const others = await screen.findByRole('group', { name: 'Weitere Kontakte' });
+    expect(within(others).getByRole('option', { name: /^Lena Müller/ })).toBeInTheDocument();
+    expect(screen.getByRole('listbox', { name: 'Treffer' })).toHaveAttribute('aria-busy', 'false');
+    expect(screen.getAllByRole('option')[0]).toHaveTextContent('Anna Müller');
+    expect(screen.getByRole('option', { name: /^Anna Müller/ })).toHaveAttribute('aria-selected', 'true');
+
+    await door.user.keyboard('{ArrowDown}{Enter}');
+    expect(await screen.findByText('Lena Müller ist da')).toBeInTheDocument();
+    const { guests } = await api('checkin.state', { eventId: event.id });
+    expect(guests.find((guest) => guest.contactId === lena.id)?.walkIn).toBe(true);
+  });
+
+  it('Enter checks in an invited guest before the search of all contacts answers, and waits for it when no guest matches', async () => {
+    const { event } = await party();
+    const search = holdContactSearch();
+    const { user, search: field } = await openDoor(event.id);
+    await waitFor(() => expect(count('eingeladen')).toHaveTextContent('3 eingeladen'));
+
+    await user.type(field, 'Wolf');
+    await screen.findByRole('option', { name: /^Carla Wolf/ });
+    await user.keyboard('{Enter}');
+    // Stored while the search is still out (the feedback comes with the refreshed lists, which include it).
+    await waitFor(async () => expect((await api('checkin.state', { eventId: event.id })).counts.arrived).toBe(1));
+    search.answer();
+    expect(await screen.findByText('Carla Wolf ist da')).toBeInTheDocument();
+    await waitFor(() => expect(field).toHaveValue(''));
+
+    // Dora was not invited: only the answer of the main process knows her.
+    search.hold();
+    await user.type(field, 'Dora{Enter}');
+    search.answer();
+    expect(await screen.findByText('Dora Neu ist da')).toBeInTheDocument();
   });
 });
 

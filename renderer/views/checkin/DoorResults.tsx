@@ -26,12 +26,17 @@ export const resultsId = 'door-results';
  * controls (aria-activedescendant), each a big row. Clicking a row checks her in.
  */
 export function DoorResults({
+  query,
+  busy,
   results,
   selected,
   privacy,
   householdOf,
   onPick,
 }: {
+  /** The text these results answer (data-query, which the renderer benchmark waits for); `busy` while other contacts may still come. */
+  query: string;
+  busy: boolean;
   results: readonly SearchResult[];
   selected: number;
   privacy: boolean;
@@ -46,7 +51,7 @@ export function DoorResults({
   ].filter((group) => group.items.length > 0);
 
   return (
-    <Stack id={resultsId} role="listbox" aria-label={t('checkin.results')} gap="md">
+    <Stack id={resultsId} role="listbox" aria-label={t('checkin.results')} aria-busy={busy} data-query={query} gap="md">
       {groups.map((group) => (
         <Stack key={group.label} role="group" aria-label={group.label} gap={6}>
           <Title order={2} size="h4" c="dark.6" tt="uppercase" aria-hidden>

@@ -1,14 +1,11 @@
 import { Anchor, Button, Group, Kbd, Stack, Switch, Text, TextInput, Title, type ButtonProps } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowBackUp, IconCamera, IconDoorExit, IconMaximize, IconUserPlus } from '@tabler/icons-react';
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useLayoutEffect, useMemo, useRef, useState, type ComponentPropsWithoutRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { AppError } from '../../../shared/errors';
 import type { Event } from '../../../shared/schemas/event';
-import { call } from '../../api/client';
-import { checkinSearchInput, useCheckinSearch, useCheckinState, useContacts, useEvent, useSettings } from '../../api/queries';
+import { useCheckinState, useContacts, useEvent, useSettings } from '../../api/queries';
 import { useAppChrome } from '../../components/AppLayout';
 import { BackLink } from '../../components/BackLink';
 import { QueryState } from '../../components/QueryState';
@@ -20,6 +17,7 @@ import { doorName, householdOf, isInvitationCode } from './door';
 import { DoorCounts } from './DoorCounts';
 import { DoorFeedback } from './DoorFeedback';
 import { DoorResults, optionId, orderResults, resultsId, type SearchResult } from './DoorResults';
+import { useDoorSearch } from './doorSearch';
 import { GuestLists } from './GuestLists';
 import { LeaveDoorModeModal } from './LeaveDoorModeModal';
 import { useDoor, type CheckinOptions, type CheckinTarget } from './useDoor';
@@ -58,7 +56,6 @@ export function DoorView() {
  */
 function DoorScreen({ event }: { event: Event }) {
   const { t, i18n } = useTranslation();
-  const queryClient = useQueryClient();
   const { doorMode, setDoorMode } = useAppChrome();
   const [privacy, setPrivacy] = useState(false);
   const door = useDoor(event.id, privacy);
@@ -69,13 +66,11 @@ function DoorScreen({ event }: { event: Event }) {
 
   const [query, setQuery] = useState('');
   const text = query.trim();
-  const [debounced] = useDebouncedValue(text, 60);
-  const search = useCheckinSearch(event.id, debounced);
-  // While the next letters are looked up, the previous results stay (no flicker).
-  const results = text === '' ? [] : orderResults(search.data ?? [], privacy);
-  const fresh = search.isSuccess && !search.isPlaceholderData && debounced === text;
-  const [selection, setSelection] = useState({ query: '', index: 0 });
-  const selected = selection.query === debounced ? Math.min(selection.index, Math.max(results.length - 1, 0)) : 0;
+  const search = useDoorSearch(event.id, text, state.data?.guests, invitedContacts.data?.items);
+  const results = orderResults(search.results, privacy);
+  // The selection follows the person, not the row: the other contacts arriving below keep it where it is.
+  const [selection, setSelection] = useState({ query: '', contactId: '' });
+  const selected = selection.query === text ? Math.max(0, results.findIndex((result) => result.contact.id === selection.contactId)) : 0;
 
   const [overlay, setOverlay] = useState<Overlay>(null);
   const overlayRef = useRef<Overlay>(null);
@@ -100,11 +95,17 @@ function DoorScreen({ event }: { event: Event }) {
   const guests = state.data?.guests ?? [];
   const household = (result: SearchResult) => (result.invitation ? householdOf(result.contact, result.invitation.id, guests, addresses) : []);
 
-  /** The results for exactly what is typed: those on screen when they are current, else asked for now (fast typists, scanners). */
-  async function resultsFor(typed: string) {
-    if (fresh && typed === debounced) return results;
-    const input = checkinSearchInput(event.id, typed);
-    return orderResults(await queryClient.fetchQuery({ queryKey: ['checkin.search', input], queryFn: () => call('checkin.search', input) }), privacy);
+  /**
+   * Whom Enter takes for exactly what is typed: the one selected on screen once
+   * that is final (a guest: guests come first; anyone once the list is complete),
+   * else the chosen one (or the first) of the complete list, asked for now.
+   */
+  async function chosenFor(typed: string): Promise<SearchResult | undefined> {
+    const shown = typed === text ? results[selected] : undefined;
+    if (shown && (shown.invitation || search.complete)) return shown;
+    const found = orderResults(await search.completeFor(typed), privacy);
+    const picked = selection.query === typed ? selection.contactId : undefined;
+    return found.find((result) => result.contact.id === picked) ?? found[0];
   }
 
   /** After an action the field is cleared for the next guest, unless she is typed already. */
@@ -129,20 +130,19 @@ function DoorScreen({ event }: { event: Event }) {
       } catch (error) {
         // Some surnames look like a code ("BECKER"): an unknown code without digits is looked up as a name.
         const maybeName = error instanceof AppError && error.code === 'NOT_FOUND' && !/\d/.test(typed);
-        if (!maybeName || (await resultsFor(typed).catch(() => [])).length === 0) {
+        if (!maybeName || !(await chosenFor(typed).catch(() => undefined))) {
           door.fail(error);
           return;
         }
       }
     }
-    let found: SearchResult[];
+    let chosen: SearchResult | undefined;
     try {
-      found = await resultsFor(typed);
+      chosen = await chosenFor(typed);
     } catch (error) {
       door.fail(error);
       return;
     }
-    const chosen = found[fresh && typed === debounced ? selected : 0];
     if (!chosen) door.show('warning', t('checkin.nothingFound', { query: typed }), t('checkin.nothingFoundHint'));
     else if (mode === 'companions') setOverlay({ companions: chosen });
     else await checkIn(chosen, typed, { household: mode === 'household' });
@@ -150,7 +150,7 @@ function DoorScreen({ event }: { event: Event }) {
 
   const move = (step: number) => {
     if (results.length === 0) return;
-    setSelection({ query: debounced, index: (selected + step + results.length) % results.length });
+    setSelection({ query: text, contactId: results[(selected + step + results.length) % results.length]!.contact.id });
   };
 
   function enterDoorMode() {
@@ -311,10 +311,10 @@ function DoorScreen({ event }: { event: Event }) {
 
       {text !== '' ? (
         results.length > 0 ? (
-          <DoorResults results={results} selected={selected} privacy={privacy} householdOf={household} onPick={(index) => void checkIn(results[index]!, text)} />
+          <DoorResults query={text} busy={!search.complete} results={results} selected={selected} privacy={privacy} householdOf={household} onPick={(index) => void checkIn(results[index]!, text)} />
         ) : (
-          fresh && (
-            <Text fz={24} c="dark.6">
+          search.complete && (
+            <Text fz={24} c="dark.6" data-query={text}>
               {t('checkin.nothingFound', { query: text })} {t('checkin.nothingFoundHint')}
             </Text>
           )

@@ -1,11 +1,13 @@
 import { Box, Checkbox, Group, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconArrowsSort } from '@tabler/icons-react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { MemberColumnId } from '../../../shared/club/columns';
 import type { OutputOf } from '../../../shared/contract';
 import type { MemberFilter, MemberRow } from '../../../shared/schemas/club';
 import { useMemberPages } from '../../api/clubQueries';
+import { useSettings } from '../../api/queries';
 import { ROW_HEIGHT, usePagedRows } from '../../components/usePagedRows';
 import { useMemberCell, useMemberLabels } from './memberCells';
 import { nextSort, type Sort } from './memberView';
@@ -44,12 +46,18 @@ export function MemberTable({
   const { t } = useTranslation();
   const navigate = useNavigate();
   const labels = useMemberLabels();
-  const cell = useMemberCell();
+  const cell = useStableMemberCell();
   const total = first.total;
   const usePages = (pageNumbers: number[]) => useMemberPages(filters, sort, pageNumbers, pageSize);
   const { scrollRef, rows, itemAt: memberAt, spacer } = usePagedRows({ first, pageSize, usePages, resetKey: JSON.stringify([filters, sort]) });
   const columnCount = columns.length + 1;
-  const open = (member: MemberRow) => navigate(`/contacts/${member.contact.id}`);
+  // Stable for the memoised rows: a scroll re-renders only the rows that come into view.
+  const latest = useRef({ toggle: selection.toggle, navigate });
+  useLayoutEffect(() => {
+    latest.current = { toggle: selection.toggle, navigate };
+  });
+  const onToggle = useCallback((contactId: string) => latest.current.toggle(contactId), []);
+  const onOpen = useCallback((member: MemberRow) => void latest.current.navigate(`/contacts/${member.contact.id}`), []);
 
   return (
     <Box
@@ -103,33 +111,17 @@ export function MemberTable({
                 </Table.Tr>
               );
             }
-            const { contact } = member;
             return (
-              <Table.Tr
+              <MemberTableRow
                 key={row.key}
-                h={ROW_HEIGHT}
-                aria-rowindex={row.index + 2}
-                // Focusable, so Enter opens the contact like a click does.
-                tabIndex={0}
-                style={{ cursor: 'pointer' }}
-                onClick={() => open(member)}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' && event.target === event.currentTarget) open(member);
-                }}
-              >
-                <Table.Td onClick={(event) => event.stopPropagation()}>
-                  <Checkbox
-                    aria-label={t('club.list.select', { name: `${contact.firstName} ${contact.lastName}` })}
-                    checked={selection.ids.has(contact.id)}
-                    onChange={() => selection.toggle(contact.id)}
-                  />
-                </Table.Td>
-                {columns.map((column) => (
-                  <Table.Td key={column} style={{ whiteSpace: 'nowrap' }}>
-                    {cell(member, column)}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
+                index={row.index}
+                member={member}
+                columns={columns}
+                cell={cell}
+                selected={selection.ids.has(member.contact.id)}
+                onToggle={onToggle}
+                onOpen={onOpen}
+              />
             );
           })}
           {spacer('bottom', columnCount)}
@@ -138,3 +130,65 @@ export function MemberTable({
     </Box>
   );
 }
+
+type MemberCell = ReturnType<typeof useMemberCell>;
+
+/**
+ * useMemberCell as one function while the language and the currency stay: the
+ * memoised rows render again only when what they show changes (and the rows
+ * themselves ask for no settings, which would refetch them row by row).
+ */
+function useStableMemberCell(): MemberCell {
+  const { i18n } = useTranslation();
+  const currency = useSettings().data?.currency;
+  const cell = useMemberCell();
+  return useMemo(() => cell, [i18n.language, currency]);
+}
+
+/** One member's row; memoised, so that rows staying in view are not rendered again while the list scrolls. */
+const MemberTableRow = memo(function MemberTableRow({
+  index,
+  member,
+  columns,
+  selected,
+  cell,
+  onToggle,
+  onOpen,
+}: {
+  index: number;
+  member: MemberRow;
+  columns: MemberColumnId[];
+  cell: MemberCell;
+  selected: boolean;
+  onToggle: (contactId: string) => void;
+  onOpen: (member: MemberRow) => void;
+}) {
+  const { t } = useTranslation();
+  const { contact } = member;
+  return (
+    <Table.Tr
+      h={ROW_HEIGHT}
+      aria-rowindex={index + 2}
+      // Focusable, so Enter opens the contact like a click does.
+      tabIndex={0}
+      style={{ cursor: 'pointer' }}
+      onClick={() => onOpen(member)}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && event.target === event.currentTarget) onOpen(member);
+      }}
+    >
+      <Table.Td onClick={(event) => event.stopPropagation()}>
+        <Checkbox
+          aria-label={t('club.list.select', { name: `${contact.firstName} ${contact.lastName}` })}
+          checked={selected}
+          onChange={() => onToggle(contact.id)}
+        />
+      </Table.Td>
+      {columns.map((column) => (
+        <Table.Td key={column} style={{ whiteSpace: 'nowrap' }}>
+          {cell(member, column)}
+        </Table.Td>
+      ))}
+    </Table.Tr>
+  );
+});
