@@ -89,6 +89,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       } finally {
         // Without a key, the folder opens as at start: locked if it holds a key file now (e.g. an imported encrypted archive).
         session = await openSession(codec === plainCodec ? undefined : codec);
+        // A folder operation runs alone to its end, the daily backup of the reopened folder included.
+        await session.store?.backupDone();
       }
       return { result, status: session.status };
     },
@@ -170,6 +172,8 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
       const run = async () => {
         if (inFlight > 0) await new Promise<void>((resolve) => (drained = resolve));
         drained = undefined;
+        // The daily backup made after start copies the files too.
+        await session.store?.backupDone();
         return session.dispatch(operation, input);
       };
       const done = gate.then(run, run);

@@ -11,13 +11,17 @@ const purchaseOf = (order: Order): Purchase => {
   return { orderId: order.id, createdAt: order.createdAt, time, day: localDate(new Date(time)), totalCents: orderTotalCents(order), cancelled: order.status === 'cancelled' };
 };
 
+/** One array for everyone without orders: the same object each time, so that computed member rows can tell nothing changed. */
+const noPurchases: readonly Purchase[] = Object.freeze([]);
+
 /**
  * Every contact's orders (at events and reorders) with their totals, so that
  * the member list computes points, spend and tiers without reading the
  * events. Event documents are followed through the store's change listener;
  * orders.json has none, so its orders are compared with the last state seen
  * whenever the purchases are asked for (a change replaces the document's
- * object, and an unchanged order keeps its object).
+ * object, and an unchanged order keeps its object). A contact's array is the
+ * same object until her orders change.
  */
 export class PurchaseIndex {
   /** Contact id → her purchases; an array replaced on change, since lists read it far more often than orders change. */
@@ -74,7 +78,7 @@ export class PurchaseIndex {
   /** A contact's orders, cancelled ones included, in no particular order. */
   purchasesOf(contactId: string): readonly Purchase[] {
     this.syncReorders();
-    return this.byContact.get(contactId) ?? [];
+    return this.byContact.get(contactId) ?? noPurchases;
   }
 }
 

@@ -2,7 +2,7 @@ import { nanoid } from 'nanoid';
 import type { OutputOf, ParsedInputOf } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import { mayContact, memberCell, memberColumnKinds, type CellValue, type MemberColumnId } from '../../shared/club/columns';
-import { addMonths, pointsBalance, pointsLedger, spending, tierStanding, type MemberFacts } from '../../shared/club/points';
+import { addMonths, pointsBalance, pointsLedger, spending, tierStanding, type MemberFacts, type Purchase } from '../../shared/club/points';
 import {
   joinSources,
   memberStatuses,
@@ -15,11 +15,11 @@ import {
 import type { Contact } from '../../shared/schemas/contact';
 import { hasConsent } from '../../shared/schemas/consent';
 import { normalize, words } from '../../shared/search/normalize';
-import type { ClubDocument } from '../store/documents';
+import type { ClubDocument, OrdersDocument } from '../store/documents';
 import type { Store } from '../store/store';
 import { joinClub } from './club-memberships';
 import { purchaseIndex } from './club-orders';
-import { collator, contactIndex } from './contact-index';
+import { collationRanks, collator } from './contact-index';
 import { perStore } from './per-store';
 
 type Filters = ParsedInputOf<'club.members'>['filters'];
@@ -76,7 +76,7 @@ function matchesQuery(terms: readonly string[], contact: Contact, memberNumber: 
   return terms.every((term) => name.some((word) => word.startsWith(term)) || other.some((text) => text.includes(term)));
 }
 
-/** A test for the filters that need only the contact and the membership (cheap), and one for those that need the computed row. */
+/** A test for the filters on the contact and the membership (cheap), and one for those on computed values. */
 function filterTests(filters: Filters) {
   const statuses = new Set(filters.statuses);
   const terms = words(filters.query ?? '');
@@ -87,9 +87,9 @@ function filterTests(filters: Filters) {
   const { consent, spendMinCents, spendMaxCents, lastPurchaseAfter, lastPurchaseBefore } = filters;
   const tiers = filters.tiers && new Set(filters.tiers.map(normalize));
 
-  const before = ({ contact, membership }: Member): boolean =>
-    statuses.has(membership.status) &&
-    (terms.length === 0 || matchesQuery(terms, contact, membership.memberNumber)) &&
+  const before = ({ contact, status, memberNumber }: MemberRow): boolean =>
+    statuses.has(status) &&
+    (terms.length === 0 || matchesQuery(terms, contact, memberNumber)) &&
     tags.every((tag) => contact.tags.some((own) => normalize(own) === tag)) &&
     // As the contact list's place filter: a postcode prefix, or the start of the city's name.
     (!place || (byPostcode ? (contact.postalCode ?? '').startsWith(place) : normalize(contact.city ?? '').startsWith(place))) &&
@@ -147,30 +147,15 @@ function cellRanks(rows: readonly MemberRow[], column: MemberColumnId, tierRank:
   return cells.map((cell) => ranks.get(cell));
 }
 
-/** Each contact's place in German name order (last name, first name; namesakes share one), rebuilt after contacts change. */
-const nameOrder = perStore((store) => {
-  let ranks: Map<string, number> | undefined;
-  store.onContactChange(() => (ranks = undefined));
-  return (contactId: string): number => {
-    if (!ranks) {
-      ranks = new Map();
-      let previous: Contact | undefined;
-      for (const contact of contactIndex(store).all()) {
-        const same = previous && collator.compare(previous.lastName, contact.lastName) === 0 && collator.compare(previous.firstName, contact.firstName) === 0;
-        ranks.set(contact.id, same ? ranks.get(previous!.id)! : ranks.size);
-        previous = contact;
-      }
-    }
-    return ranks.get(contactId)!;
-  };
-});
-
 /** The list's order: the sort's columns (empty cells last either way; tiers from lowest to highest), then last name, first name, member number. */
-function sortRows(store: Store, rows: readonly MemberRow[], sort: Sort, settings: ClubSettings): MemberRow[] {
+function sortRows(rows: readonly MemberRow[], sort: Sort, settings: ClubSettings): MemberRow[] {
   const tierRank = new Map(settings.tiers.map((tier, rank) => [tier.name, rank]));
   const columns = sort.map(({ column, direction }) => ({ ranks: cellRanks(rows, column, tierRank), sign: direction === 'desc' ? -1 : 1 }));
-  const rankOf = nameOrder(store);
-  const names = rows.map((row) => rankOf(row.contact.id));
+  // Namesakes share a place, and their member numbers decide.
+  const lastNames = collationRanks(rows.map((row) => row.contact.lastName));
+  const firstNames = collationRanks(rows.map((row) => row.contact.firstName));
+  const last = rows.map((row) => lastNames.get(row.contact.lastName)!);
+  const first = rows.map((row) => firstNames.get(row.contact.firstName)!);
   const order = rows.map((_, index) => index);
   order.sort((a, b) => {
     for (const { ranks, sign } of columns) {
@@ -181,29 +166,112 @@ function sortRows(store: Store, rows: readonly MemberRow[], sort: Sort, settings
       if (y === undefined) return -1;
       return sign * (x - y);
     }
-    return names[a]! - names[b]! || codeCollator.compare(rows[a]!.memberNumber, rows[b]!.memberNumber);
+    return last[a]! - last[b]! || first[a]! - first[b]! || codeCollator.compare(rows[a]!.memberNumber, rows[b]!.memberNumber);
   });
   return order.map((index) => rows[index]!);
 }
 
-/** Every member the filters match, in no particular order. */
-function matchingRows(store: Store, filters: Filters): MemberRow[] {
-  const { settings, memberships } = store.singletons.club.data;
-  const clock = clockNow();
-  const { before, after } = filterTests(filters);
-  const rows: MemberRow[] = [];
-  for (const membership of Object.values(memberships)) {
-    const member = memberOf(store, membership);
-    if (!member || !before(member)) continue;
-    const row = rowOf(member, settings, clock);
-    if (after(row)) rows.push(row);
+/** Values that move with time alone (spend of the last 12 months, expiring points, birthday points) are at most this old in a list. */
+const ROWS_FRESH_MS = 60_000;
+/** Lists of this many views (filters and sort) are kept, for paging and bulk actions. */
+const VIEWS_KEPT = 8;
+
+/**
+ * Every member's row, computed once and kept until what it is computed from
+ * changes, and the rows of the latest views in their order, so that paging
+ * through 10,000 members does not compute and sort them all for each page.
+ * Documents are never changed in place (a change stores new objects), so a
+ * row is current while its contact, membership and purchases are the same
+ * objects as when it was computed, under the same club rules, within
+ * ROWS_FRESH_MS: every change (an edit, a join, points, an order, an import,
+ * a merge, an erasure) is seen at the next list, whichever way it was written.
+ */
+class MemberRows {
+  private readonly rows = new Map<string, { row: MemberRow; membership: Membership; purchases: readonly Purchase[] }>();
+  private settings?: ClubSettings;
+  /** When the oldest of the rows was computed. */
+  private clock = clockNow();
+  /** The current rows, in the memberships' order; recomputed when any row changed. */
+  private current: MemberRow[] = [];
+  private readonly views = new Map<string, MemberRow[]>();
+
+  /** What the rows were last checked against: while all of it stands, they are current without looking at each. */
+  private checked?: { club: ClubDocument; reorders: OrdersDocument };
+  private contactsOrOrdersChanged = true;
+
+  constructor(private readonly store: Store) {
+    store.onContactChange(() => (this.contactsOrOrdersChanged = true));
+    store.onEventChange((next, previous) => (this.contactsOrOrdersChanged ||= next.orders !== previous?.orders));
   }
-  return rows;
+
+  /** Every member's row (members whose contact exists), current. */
+  all(): readonly MemberRow[] {
+    const club = this.store.singletons.club.data;
+    const reorders = this.store.singletons.orders.data;
+    const { settings, memberships } = club;
+    const now = Date.now();
+    const fresh = now >= this.clock.now && now - this.clock.now < ROWS_FRESH_MS;
+    if (fresh && !this.contactsOrOrdersChanged && this.checked?.club === club && this.checked.reorders === reorders) return this.current;
+    this.checked = { club, reorders };
+    this.contactsOrOrdersChanged = false;
+    if (settings !== this.settings || !fresh) {
+      this.rows.clear();
+      this.settings = settings;
+      this.clock = clockNow(now);
+    }
+    const purchases = purchaseIndex(this.store);
+    let clock: Clock | undefined;
+    let changed = this.rows.size !== this.current.length;
+    const current: MemberRow[] = [];
+    for (const membership of Object.values(memberships)) {
+      const contact = this.store.contact(membership.contactId);
+      if (!contact) continue;
+      const known = this.rows.get(contact.id);
+      const bought = purchases.purchasesOf(contact.id);
+      if (known && known.row.contact === contact && known.membership === membership && known.purchases === bought) {
+        current.push(known.row);
+        continue;
+      }
+      // Computed for now (an order just taken counts), so rows of one list may be up to ROWS_FRESH_MS apart.
+      clock ??= clockNow(now);
+      const row = rowOf({ contact, membership, facts: { membership, birthday: contact.birthday, purchases: bought } }, settings, clock);
+      this.rows.set(contact.id, { row, membership, purchases: bought });
+      current.push(row);
+      changed = true;
+    }
+    if (changed || current.length !== this.current.length) {
+      // Rows of members who left the list (a contact removed, a membership gone) are dropped.
+      const listed = new Set(current.map((row) => row.contact.id));
+      for (const contactId of this.rows.keys()) if (!listed.has(contactId)) this.rows.delete(contactId);
+      this.current = current;
+      this.views.clear();
+    }
+    return this.current;
+  }
+
+  /** The members the filters match, in the sort's order. */
+  view(filters: Filters, sort: Sort): MemberRow[] {
+    const rows = this.all();
+    const key = JSON.stringify([filters, sort]);
+    let found = this.views.get(key);
+    if (!found) {
+      const { before, after } = filterTests(filters);
+      found = sortRows(rows.filter((row) => before(row) && after(row)), sort, this.settings!);
+      if (this.views.size >= VIEWS_KEPT) this.views.delete(this.views.keys().next().value!);
+    } else {
+      this.views.delete(key);
+    }
+    // The latest used last: the one used longest ago goes first.
+    this.views.set(key, found);
+    return found;
+  }
 }
 
-/** Every member the filters match, in the sort's order: the rows of the list, of bulk actions and of exports. */
-export function memberRows(store: Store, filters: Filters, sort: Sort): MemberRow[] {
-  return sortRows(store, matchingRows(store, filters), sort, store.singletons.club.data.settings);
+const memberRowsOf = perStore((store) => new MemberRows(store));
+
+/** Every member the filters match, in the sort's order: the rows of the list, of bulk actions and of exports. Shared: not to be changed. */
+export function memberRows(store: Store, filters: Filters, sort: Sort): readonly MemberRow[] {
+  return memberRowsOf(store).view(filters, sort);
 }
 
 export function clubService(store: Store) {
@@ -275,7 +343,7 @@ export function clubService(store: Store) {
 
     tiers: (): OutputOf<'club.tiers'> => {
       const counts = new Map(club.data.settings.tiers.map((tier) => [tier.name, 0]));
-      for (const row of matchingRows(store, { statuses: [...memberStatuses] })) {
+      for (const row of memberRowsOf(store).all()) {
         if (row.tier !== undefined) counts.set(row.tier, counts.get(row.tier)! + 1);
       }
       return [...counts].map(([name, count]) => ({ name, count }));

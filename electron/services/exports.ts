@@ -52,7 +52,7 @@ interface Selection {
  * Consent first (who may be written to at all), then what a printout needs,
  * then one per household (the first of each address in the list's order).
  */
-function select(rows: MemberRow[], request: ExportRequest, printable: (row: MemberRow) => boolean = () => true): Selection {
+function select(rows: readonly MemberRow[], request: ExportRequest, printable: (row: MemberRow) => boolean = () => true): Selection {
   const channel = purposeChannel[request.purpose];
   const override = channel !== undefined && request.includeWithoutConsent;
   const consenting = channel ? rows.filter((row) => mayContact(row, channel)) : rows;
@@ -68,7 +68,7 @@ function select(rows: MemberRow[], request: ExportRequest, printable: (row: Memb
 const hasPostalAddress = ({ contact }: MemberRow) => Boolean(contact.street && contact.postalCode && contact.city);
 
 /** Month and day, then name: the year of birth does not matter to a birthday list. */
-function byBirthday(rows: MemberRow[]): MemberRow[] {
+function byBirthday(rows: readonly MemberRow[]): MemberRow[] {
   return rows
     .filter((row) => row.contact.birthday !== undefined)
     .sort((a, b) => a.contact.birthday!.slice(-5).localeCompare(b.contact.birthday!.slice(-5)) || byName(a.contact, b.contact));

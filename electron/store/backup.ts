@@ -1,5 +1,6 @@
-import { cp, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { cp, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { paths } from './documents';
 import type { BackupInfo } from '../../shared/schemas/data';
 import { TEMP_SUFFIX } from './durable-file';
 import { lockFiles } from './lock';
@@ -45,7 +46,21 @@ export async function backupInfo(dataDir: string, name: string): Promise<BackupI
  * leaves a half backup that looks whole. Keeps the newest `keep` backups,
  * and always the one just made. Answers its name.
  */
-export async function createBackup(dataDir: string, options: { keep: number; label?: string; now?: Date }): Promise<string> {
+export async function createBackup(
+  dataDir: string,
+  options: {
+    keep: number;
+    label?: string;
+    now?: Date;
+    /**
+     * The documents as of one moment, written from memory instead of copied
+     * from the disk (where writes may go on meanwhile): then only the other
+     * entries (the export log, the key file) are copied, never changed in
+     * place, and no journal (the documents hold no change half-way).
+     */
+    documents?: ReadonlyArray<{ file: string; content: () => string | Buffer }>;
+  },
+): Promise<string> {
   const root = join(dataDir, BACKUPS_DIR);
   await mkdir(root, { recursive: true });
   const existing = new Set(await readdir(root));
@@ -56,9 +71,17 @@ export async function createBackup(dataDir: string, options: { keep: number; lab
   try {
     // Entry by entry: the backups folder lives inside the data folder.
     const skipped = new Set([BACKUPS_DIR, ...lockFiles, ...replacementEntries]);
+    const { documents } = options;
+    if (documents) {
+      for (const entry of [paths.contactsDir, paths.eventsDir, paths.journal, ...documents.map(({ file }) => file.split('/')[0]!)]) skipped.add(entry);
+    }
     for (const entry of await readdir(dataDir)) {
       if (skipped.has(entry) || entry.endsWith(TEMP_SUFFIX)) continue;
       await cp(join(dataDir, entry), join(staging, entry), { recursive: true, filter: (source) => !source.endsWith(TEMP_SUFFIX) });
+    }
+    for (const { file, content } of documents ?? []) {
+      await mkdir(dirname(join(staging, file)), { recursive: true });
+      await writeFile(join(staging, file), content());
     }
     await rename(staging, join(root, name));
   } catch (error) {

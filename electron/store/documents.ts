@@ -157,6 +157,8 @@ export const paths = {
   tasks: 'tasks.json',
   club: 'club.json',
   privacy: 'privacy.json',
+  /** A change of several documents under way (electron/store/store.ts). */
+  journal: 'journal.json',
   exportLogDir: 'log/exports',
   exportLog: (entryId: string) => `log/exports/${entryId}.json`,
   contactsDir: 'contacts',

@@ -46,6 +46,8 @@ export interface StoreOptions {
 }
 
 const DAY = 24 * 60 * 60 * 1000;
+/** How long after start the daily backup begins. */
+const DAILY_BACKUP_DELAY_MS = 5_000;
 
 type DocumentOf<K extends DocumentKind> = z.output<(typeof documentSchemas)[K]>;
 
@@ -86,6 +88,34 @@ async function listJson(dir: string, pattern: RegExp): Promise<string[]> {
   }
 }
 
+/** How many documents are read at once at start. */
+const READS_AT_ONCE = 16;
+
+/**
+ * Runs `read` for every name, READS_AT_ONCE at a time, and answers the results
+ * in the names' order. If any fails, the first failure in that order is
+ * thrown (after the others settled), so the same broken file is named however
+ * the reads interleaved.
+ */
+async function inOrder<T>(names: readonly string[], read: (name: string) => Promise<T>): Promise<T[]> {
+  const results: Array<PromiseSettledResult<T>> = new Array(names.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < names.length) {
+      const at = next++;
+      results[at] = await read(names[at]!).then(
+        (value) => ({ status: 'fulfilled', value }) as const,
+        (reason: unknown) => ({ status: 'rejected', reason }) as const,
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READS_AT_ONCE, names.length) }, worker));
+  return results.map((result) => {
+    if (result.status === 'rejected') throw result.reason;
+    return result.value;
+  });
+}
+
 /** Temp files of writes interrupted by a crash; the documents they were meant to replace are intact. */
 async function removeTempFiles(dataDir: string): Promise<void> {
   for (const dir of [dataDir, join(dataDir, paths.contactsDir), join(dataDir, paths.eventsDir), join(dataDir, paths.exportLogDir)]) {
@@ -101,7 +131,7 @@ async function removeTempFiles(dataDir: string): Promise<void> {
  * between leaves the journal, and the next start applies it again: the change
  * lands whole or (if the journal itself was not yet complete) not at all.
  */
-const JOURNAL = 'journal.json';
+const JOURNAL = paths.journal;
 const journalPaths = [/^contacts\/[0-9a-f]{2}\.json$/, /^events\/[A-Za-z0-9_-]{8,32}\.json$/, /^(catalog|orders|tasks|club|privacy)\.json$/];
 
 async function replayJournal(dataDir: string, codec: Codec): Promise<void> {
@@ -185,8 +215,9 @@ export class Store {
 
   /**
    * Opens a data folder: takes its lock, loads and validates every document
-   * (a corrupt one is reported, never overwritten), backs the folder up, and
-   * migrates documents of older schema versions.
+   * (a corrupt one is reported, never overwritten), backs the folder up
+   * before it migrates documents of older schema versions, and starts the
+   * daily backup (made while the store answers).
    */
   static async open(options: StoreOptions): Promise<Store> {
     const { dataDir } = options;
@@ -240,34 +271,38 @@ export class Store {
       views: {},
     }));
     const privacy = await open(paths.privacy, 'privacy', () => ({ schemaVersion: currentVersion.privacy, erasures: [], kept: {} }));
+    // Shards and events are many small files: read several at a time, so that the disk works while the CPU parses.
+    const shardNames = (await listJson(join(dataDir, paths.contactsDir), contactShardFile)).map((name) => name.slice(0, -'.json'.length));
+    const eventNames = await listJson(join(dataDir, paths.eventsDir), eventFile);
+    const listedFile = () => {
+      throw new Error('unreachable: listed file vanished');
+    };
+    const shardDocuments = await inOrder(shardNames, (shard) => open(paths.contactShard(shard), 'contacts', listedFile));
+    const eventDocuments = await inOrder(eventNames, (name) => open(`${paths.eventsDir}/${name}`, 'event', listedFile));
     const shards = new Map<string, StoredDocument<ContactsDocument>>();
-    for (const name of await listJson(join(dataDir, paths.contactsDir), contactShardFile)) {
-      const shard = name.slice(0, -'.json'.length);
-      const { document } = await open(paths.contactShard(shard), 'contacts', () => {
-        throw new Error('unreachable: listed file vanished');
-      });
+    shardNames.forEach((shard, at) => {
+      const { document } = shardDocuments[at]!;
       for (const [key, entry] of Object.entries(document.data.contacts)) {
         if (key !== entry.id || contactShardOf(entry.id) !== shard) {
           throw new CorruptDocumentError(document.file, `contact ${key} is filed under the wrong key or shard`);
         }
       }
       shards.set(shard, document);
-    }
+    });
     const eventDocs = new Map<string, StoredDocument<EventDocument>>();
-    for (const name of await listJson(join(dataDir, paths.eventsDir), eventFile)) {
-      const { document } = await open(`${paths.eventsDir}/${name}`, 'event', () => {
-        throw new Error('unreachable: listed file vanished');
-      });
+    eventNames.forEach((name, at) => {
+      const { document } = eventDocuments[at]!;
       if (`${document.data.event.id}.json` !== name) {
         throw new CorruptDocumentError(document.file, `holds event ${document.data.event.id}, not the one its name says`);
       }
       eventDocs.set(document.data.event.id, document);
-    }
+    });
 
     // Everything loaded and valid: now, and only now, the folder may be written.
-    if (meta.existed && (anyMigrated || (await backupDue(dataDir, options.backupIntervalMs ?? DAY)))) {
-      await createBackup(dataDir, { keep: settings.document.data.settings.backupsKept, label: anyMigrated ? 'before-migration' : undefined });
-    }
+    const keep = settings.document.data.settings.backupsKept;
+    // Before a migration the copy is of the files as they were: it must be made before they change.
+    if (meta.existed && anyMigrated) await createBackup(dataDir, { keep, label: 'before-migration' });
+    const dailyBackupDue = meta.existed && !anyMigrated && (await backupDue(dataDir, options.backupIntervalMs ?? DAY));
     await mkdir(join(dataDir, paths.contactsDir), { recursive: true });
     await mkdir(join(dataDir, paths.eventsDir), { recursive: true });
     for (const document of toWrite) await document.save();
@@ -275,13 +310,62 @@ export class Store {
       await meta.document.update((current) => ({ next: { ...current, appVersion: options.appVersion }, result: undefined }));
     }
     const singletons = { catalog: catalog.document, orders: orders.document, tasks: tasks.document, club: club.document, privacy: privacy.document };
-    return new Store(dataDir, codec, meta.document, settings.document, singletons, shards, eventDocs, release);
+    const store = new Store(dataDir, codec, meta.document, settings.document, singletons, shards, eventDocs, release);
+    if (dailyBackupDue) {
+      // A little later, so that the first screens after start are not slowed by it.
+      const started = new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, DAILY_BACKUP_DELAY_MS);
+        store.startBackupNow = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      store.dailyBackup = started.then(() => store.backUpInBackground(keep));
+    }
+    return store;
   }
 
-  /** Waits for the writes under way, then releases the lock. */
+  private documents(): StoredDocument<unknown>[] {
+    return [this.meta, this.settings, ...Object.values(this.singletons), ...this.shards.values(), ...this.eventDocs.values()] as StoredDocument<unknown>[];
+  }
+
+  /** The daily backup, made while the store already answers; see backUpInBackground. */
+  private dailyBackup?: Promise<void>;
+  private startBackupNow = () => {};
+
+  /**
+   * Makes the daily backup after the folder is ready, so that opening a large
+   * folder does not wait for a copy of every file. It never races a write:
+   * it waits until no write is under way (every document held at once, as a
+   * change of several documents holds its own), takes the documents as they
+   * are in memory (a change stores new objects, never changes them in place),
+   * lets writes go on at once, and writes that state to the backup. A failed
+   * backup is logged; the next start tries again.
+   */
+  private async backUpInBackground(keep: number): Promise<void> {
+    try {
+      let release = () => {};
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await Promise.all(this.documents().map((document) => document.hold(released)));
+      // Listed again: documents created meanwhile (a new event of a change that held others) belong to this state.
+      const state = this.documents().map(({ file, data }) => ({ file, content: () => this.codec.encode(JSON.stringify(data)) }));
+      release();
+      await createBackup(this.dataDir, { keep, documents: state });
+    } catch (error) {
+      console.error('The daily backup failed; it is tried again at the next start.', error);
+    }
+  }
+
+  /** Makes the daily backup now if it is due and not yet made, and resolves once it is done: folder operations change or copy the files, and wait for it. */
+  async backupDone(): Promise<void> {
+    this.startBackupNow();
+    await this.dailyBackup;
+  }
+
+  /** Waits for the writes and the backup under way, then releases the lock. */
   async close(): Promise<void> {
-    const documents = [this.meta, this.settings, ...Object.values(this.singletons), ...this.shards.values(), ...this.eventDocs.values()] as StoredDocument<unknown>[];
-    await Promise.all(documents.map((document) => document.idle()));
+    await this.backupDone();
+    await Promise.all(this.documents().map((document) => document.idle()));
     await this.release();
   }
 

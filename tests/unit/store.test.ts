@@ -335,7 +335,48 @@ describe('backups', () => {
     await open(dir);
     await closeAll();
     expect(await listBackups(dir)).toHaveLength(1);
+    // Made while the store already answers: done by the time it closes.
     await open(dir, { backupIntervalMs: 0 });
+    await closeAll();
     expect(await listBackups(dir)).toHaveLength(2);
+  });
+
+  it('makes the daily backup after start, while writes go on: a whole state, with every write acknowledged before it, and every write stays in the folder', async () => {
+    const dir = await freshDir();
+    const first = await open(dir);
+    await first.saveContact('c1Anna0000', () => person('c1Anna0000'));
+    await first.saveEvent('e1Party0000', () => ({ id: 'e1Party0000', title: 'Party', kind: 'party', startsAt: now, status: 'planned', createdAt: now, updatedAt: now }));
+    await closeAll();
+
+    const store = await open(dir, { backupIntervalMs: 0 });
+    expect(await listBackups(dir)).toEqual([]); // opening does not wait for it
+    // Under way when the backup starts: it waits for them, and they do not wait for the copy.
+    const writes = Promise.all([
+      store.saveContact('c2Berta0000', () => person('c2Berta0000', 'Berta')),
+      store.saveContact('c1Anna0000', (current) => ({ ...current!, city: 'Dresden' })),
+      store.transact({ contactIds: ['c3Clara0000'], newEventIds: ['e2Party0000'] }, () => ({
+        contacts: [person('c3Clara0000', 'Clara')],
+        eventDocuments: [newEventDocument({ id: 'e2Party0000', title: 'Zweite', kind: 'party', startsAt: now, status: 'planned', createdAt: now, updatedAt: now })],
+        result: undefined,
+      })),
+    ]);
+    await Promise.all([writes, store.backupDone()]);
+    await store.saveContact('c4Dora0000', () => person('c4Dora0000', 'Dora'));
+    await closeAll();
+
+    const [backup] = await listBackups(dir);
+    const copy = await freshDir();
+    await cp(join(dir, 'backups', backup!), copy, { recursive: true });
+    const saved = await open(copy);
+    const cities = (folder: Store) => [...folder.contacts()].map((contact) => [contact.id, contact.city]).sort();
+    expect(cities(saved)).toEqual([
+      ['c1Anna0000', 'Dresden'],
+      ['c2Berta0000', undefined],
+      ['c3Clara0000', undefined],
+    ]);
+    expect([...saved.events()].map((event) => event.id).sort()).toEqual(['e1Party0000', 'e2Party0000']);
+    const reopened = await open(dir);
+    expect(cities(reopened)).toEqual([...cities(saved), ['c4Dora0000', undefined]]);
+    expect([...reopened.events()].map((event) => event.id).sort()).toEqual(['e1Party0000', 'e2Party0000']);
   });
 });
