@@ -6,6 +6,7 @@
  * seeded and the same on every run; ids are random, as the app makes them.
  */
 import type { Dispatch } from '../electron/dispatcher';
+import { seededRandom } from '../shared/random';
 
 export type Size = 'small' | 'large';
 
@@ -42,26 +43,6 @@ export interface Dataset {
   counts: { contacts: number; members: number; events: number; invitations: number; orders: number; orderLines: number; products: number };
 }
 
-/** Seeded pseudo-random numbers (mulberry32): the same seed gives the same data. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-  const below = (n: number) => Math.floor(next() * n);
-  const pick = <T>(list: readonly T[]): T => list[below(list.length)]!;
-  /** `count` different entries of `list`. */
-  const sample = <T>(list: readonly T[], count: number): T[] => {
-    const chosen = new Set<number>();
-    while (chosen.size < count) chosen.add(below(list.length));
-    return [...chosen].map((index) => list[index]!);
-  };
-  return { next, below, pick, sample };
-}
 
 const firstNames = [
   'Anna', 'Sabine', 'Petra', 'Claudia', 'Jürgen', 'Lena', 'Sophie', 'Thomas', 'Björn', 'Marie', 'Uwe', 'Hannah', 'Jörg', 'Katrin',
@@ -95,7 +76,7 @@ const csvLine = (values: Array<string | number>) => values.map((value) => String
 const base64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
 /** One contact as a line of the German Excel CSV the import reads. */
-function contactLine(rng: ReturnType<typeof random>, index: number): string {
+function contactLine(rng: ReturnType<typeof seededRandom>, index: number): string {
   const firstName = rng.pick(firstNames);
   const lastName = rng.next() < 0.6 ? rng.pick(commonLastNames) : `${rng.pick(stems)}${rng.pick(endings)}`;
   const [prefix, city] = rng.pick(cities);
@@ -138,7 +119,7 @@ async function inParallel<T>(items: readonly T[], parallel: number, work: (item:
  */
 export async function generateDataset(dispatch: Dispatch, size: Size, progress: (line: string) => void, seed = 42): Promise<Dataset> {
   const spec = sizes[size];
-  const rng = random(seed);
+  const rng = seededRandom(seed);
 
   const catalogCsv = [
     'Artikelnummer;Bezeichnung;Kategorie;Preis',

@@ -16,6 +16,7 @@ import { walkInInvitation } from './checkin';
 import { invitationIndex } from './invitation-index';
 import { heldFollowUps, withFollowUps } from './tasks';
 import { localDate } from '../../shared/days';
+import { seededRandom } from '../../shared/random';
 
 /**
  * A realistic German dataset for trying the app and for screenshots: about
@@ -100,26 +101,6 @@ const paymentMethods: readonly PaymentMethod[] = ['cash', 'cash', 'card', 'trans
 // How likely an invitee turns up, by her reply.
 const turnsUp: Record<Rsvp, number> = { yes: 0.9, maybe: 0.5, pending: 0.15, no: 0.03 };
 
-function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)] as T;
-  const shuffle = <T>(list: readonly T[]): T[] => {
-    const shuffled = [...list];
-    for (let i = shuffled.length - 1; i > 0; i--) {
-      const j = Math.floor(next() * (i + 1));
-      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
-    }
-    return shuffled;
-  };
-  return { next, pick, shuffle, chance: (p: number) => next() < p, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
-}
 
 const ascii = (text: string) => text.toLowerCase().replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -160,7 +141,7 @@ interface DemoInvitee {
 }
 
 export function demoDataset(now: Date, seed = 20261127) {
-  const r = random(seed);
+  const r = seededRandom(seed);
   const at = (time: number) => new Date(time).toISOString();
   // Recommendation chains of up to three people: depth 0 for a contact nobody recommended.
   const chains: Array<{ depth: number; city?: string }> = [];
@@ -355,7 +336,7 @@ interface DemoMember {
  * joined at the door. A few paused, one left; a few got a bonus and redeemed
  * part of it.
  */
-function clubMembers(r: ReturnType<typeof random>, now: Date, contacts: ReadonlyArray<{ fields: { tags?: string[] }; createdAt: string }>, walkInsAt: readonly string[]): DemoMember[] {
+function clubMembers(r: ReturnType<typeof seededRandom>, now: Date, contacts: ReadonlyArray<{ fields: { tags?: string[] }; createdAt: string }>, walkInsAt: readonly string[]): DemoMember[] {
   const today = now.getTime();
   const members: DemoMember[] = [];
   for (const [index, { fields, createdAt }] of contacts.entries()) {
