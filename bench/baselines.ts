@@ -4,11 +4,12 @@
  * lowdb store (everything in one JSON file, rewritten durably on each change)
  * and SQLite (better-sqlite3, WAL, synchronous=FULL).
  */
-import { mkdtemp, open, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdtemp, open, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import type { Dispatch } from '../electron/dispatcher';
+import { writeFileDurably, writeFileSynced } from '../electron/store/durable-file';
 import type { Contact } from '../shared/schemas/contact';
 import type { Event } from '../shared/schemas/event';
 import type { Invitation, InvitationView } from '../shared/schemas/invitation';
@@ -50,25 +51,6 @@ export async function snapshot(dispatch: Dispatch): Promise<Snapshot> {
   return { contacts, events };
 }
 
-/** Writes a file as durably as our store does: temp file, fsync, rename, fsync of the folder. */
-async function writeDurably(path: string, content: string | Buffer): Promise<void> {
-  const temp = `${path}.tmp`;
-  const file = await open(temp, 'w');
-  try {
-    await file.writeFile(content);
-    await file.sync();
-  } finally {
-    await file.close();
-  }
-  await rename(temp, path);
-  const folder = await open(dirname(path), 'r');
-  try {
-    await folder.sync();
-  } finally {
-    await folder.close();
-  }
-}
-
 export interface Floor {
   /** Write one small file (a new version of it, as a file rewritten whole) and fsync it. */
   fsync: Percentiles;
@@ -83,15 +65,7 @@ export async function measureFloor(): Promise<Floor> {
   try {
     const path = join(dir, 'guest.json');
     const content = Buffer.alloc(FLOOR_BYTES, '{"checkins":[]}');
-    const fsync = await measure({ warmup: 20, runs: 300 }, async () => {
-      const file = await open(path, 'w');
-      try {
-        await file.writeFile(content);
-        await file.sync();
-      } finally {
-        await file.close();
-      }
-    });
+    const fsync = await measure({ warmup: 20, runs: 300 }, () => writeFileSynced(path, content));
     const overwriteInPlace = await measure({ warmup: 20, runs: 300 }, async () => {
       const file = await open(path, 'r+');
       try {
@@ -101,7 +75,7 @@ export async function measureFloor(): Promise<Floor> {
         await file.close();
       }
     });
-    const renameAndDirFsync = await measure({ warmup: 20, runs: 300 }, () => writeDurably(path, content));
+    const renameAndDirFsync = await measure({ warmup: 20, runs: 300 }, () => writeFileDurably(path, content));
     return { fsync, overwriteInPlace, renameAndDirFsync };
   } finally {
     await rm(dir, { recursive: true, force: true });
@@ -115,7 +89,7 @@ class DurableJsonFile<T> implements Adapter<T> {
     return JSON.parse(await readFile(this.path, 'utf8')) as T;
   }
   write(data: T): Promise<void> {
-    return writeDurably(this.path, JSON.stringify(data));
+    return writeFileDurably(this.path, JSON.stringify(data));
   }
 }
 

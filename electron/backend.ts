@@ -82,11 +82,14 @@ export async function openBackend(options: BackendOptions): Promise<Backend> {
     reopen: async (change, nextCodec) => {
       await session.close();
       let result;
+      // The closed folder stays locked while it changes: no other process may open it half-way.
+      const release = await lockDataFolder(dataDir, holderNames[options.holder]);
       try {
         result = await change();
         // Only a change that went through switches the codec: after a failed one the files are as they were.
         if (nextCodec) codec = nextCodec;
       } finally {
+        await release();
         // Without a key, the folder opens as at start: locked if it holds a key file now (e.g. an imported encrypted archive).
         session = await openSession(codec === plainCodec ? undefined : codec);
         // A folder operation runs alone to its end, the daily backup of the reopened folder included.

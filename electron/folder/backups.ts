@@ -8,7 +8,6 @@ import { BACKUPS_DIR, backupInfo, createBackup, listBackups } from '../store/bac
 import { plainCodec, type Codec } from '../store/codec';
 import { readDataFiles } from '../store/data-files';
 import { CorruptDocumentError, writeFileDurably } from '../store/durable-file';
-import { lockDataFolder } from '../store/lock';
 import { brokenDocuments, newestGoodBackup } from '../store/recovery';
 import { InvalidReplacementError, commitStaged, discardStaged, stageDataFiles } from '../store/replace';
 import type { Store } from '../store/store';
@@ -40,16 +39,6 @@ const archiveErrors = {
   notAnArchive: 'errors.archiveNotKundenkreis',
   unknownFile: 'errors.archiveUnknownFile',
 } as const;
-
-/** Makes `run` hold the folder's lock: a folder operation runs on the closed folder, which no other process may open meanwhile. */
-async function holdingLock<T>(dataDir: string, run: () => Promise<T>): Promise<T> {
-  const release = await lockDataFolder(dataDir, 'restoring data');
-  try {
-    return await run();
-  } finally {
-    await release();
-  }
-}
 
 const timeStamp = (date: Date) => date.toISOString().replace(/[:.]/g, '-');
 /** The largest archive data.importArchive accepts (as base64). */
@@ -89,21 +78,17 @@ export function backupOperations(context: () => FolderContext) {
       if (error instanceof InvalidReplacementError) throw new AppError('VALIDATION', invalidMessage, error.issues);
       throw error;
     }
-    return context().reopen(
-      () =>
-        holdingLock(dataDir, async () => {
-          let safety: string;
-          try {
-            safety = await safetyBackup();
-          } catch (error) {
-            await discardStaged(dataDir);
-            throw error;
-          }
-          await commitStaged(dataDir, [...files.keys()]);
-          return safety;
-        }),
-      reopenWith,
-    );
+    return context().reopen(async () => {
+      let safety: string;
+      try {
+        safety = await safetyBackup();
+      } catch (error) {
+        await discardStaged(dataDir);
+        throw error;
+      }
+      await commitStaged(dataDir, [...files.keys()]);
+      return safety;
+    }, reopenWith);
   }
 
   return {
@@ -182,16 +167,14 @@ export function backupOperations(context: () => FolderContext) {
       if (withoutCopy.length > 0) {
         throw new AppError('NOT_FOUND', 'errors.recoveryNoGoodCopy', withoutCopy.map(({ file, reason }) => ({ path: file, message: reason })));
       }
-      const { status: reopened } = await context().reopen(() =>
-        holdingLock(dataDir, async () => {
-          const suffix = `.broken-${timeStamp(new Date())}`;
-          for (const { file, backup } of broken) {
-            // The broken file is kept beside (for a closer look), then the good copy written over it.
-            await writeFileDurably(join(dataDir, file + suffix), await readFile(join(dataDir, file)));
-            await writeFileDurably(join(dataDir, file), await readFile(join(dataDir, backup!, file)));
-          }
-        }),
-      );
+      const { status: reopened } = await context().reopen(async () => {
+        const suffix = `.broken-${timeStamp(new Date())}`;
+        for (const { file, backup } of broken) {
+          // The broken file is kept beside (for a closer look), then the good copy written over it.
+          await writeFileDurably(join(dataDir, file + suffix), await readFile(join(dataDir, file)));
+          await writeFileDurably(join(dataDir, file), await readFile(join(dataDir, backup!, file)));
+        }
+      });
       return reopened;
     },
   };

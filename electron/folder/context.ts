@@ -17,7 +17,8 @@ export interface FolderContext {
   /** How the folder's documents are stored now (plain or encrypted). */
   readonly codec: Codec;
   /**
-   * Closes the open store (if any), runs `change` on the closed folder, then
+   * Closes the open store (if any), runs `change` on the closed folder (still
+   * locked against other processes), then
    * opens the folder again: with `codec` when given and `change` succeeded,
    * else with the current one. If `change` throws, the folder is opened as it
    * is and the error passed on. A plain folder that now holds a key file (an

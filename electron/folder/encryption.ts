@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { OutputOf, ParsedInputOf } from '../../shared/contract';
 import { AppError } from '../../shared/errors';
 import type { Codec } from '../store/codec';
-import { lockDataFolder } from '../store/lock';
 import { ENCRYPTION_KEY_FILE } from '../store/data-files';
 import { createKey, openKey, plainKey, readKeyFile, rekeyFolder, type FolderKey, type KeyFile } from '../store/encryption';
 import type { FolderContext } from './context';
@@ -40,15 +39,7 @@ export async function unlockCodec(dataDir: string, passphrase: string): Promise<
 export function encryptionOperations(context: () => FolderContext) {
   const rekey = async (from: FolderKey, to: FolderKey): Promise<OutputOf<'encryption.enable'>> => {
     const { dataDir } = context();
-    await context().reopen(async () => {
-      // The store's lock is released while the folder is closed: no other process may open it half re-encoded.
-      const release = await lockDataFolder(dataDir, 'changing the encryption');
-      try {
-        await rekeyFolder(dataDir, from, to);
-      } finally {
-        await release();
-      }
-    }, to.codec);
+    await context().reopen(() => rekeyFolder(dataDir, from, to), to.codec);
     return { enabled: to.keyFile !== undefined };
   };
   return {

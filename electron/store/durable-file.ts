@@ -31,6 +31,21 @@ export async function fsyncDirectory(dir: string): Promise<void> {
 }
 
 /**
+ * Writes a file in place and fsyncs it: only for files nothing trusts before
+ * a later commit step (staged files, re-encoded copies), since a crash can
+ * leave one torn.
+ */
+export async function writeFileSynced(path: string, content: string | Buffer): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
  * Replaces a file so that a crash at any moment leaves either the old or the new
  * content: write a uniquely named temp file, fsync it, rename it over the
  * target, fsync the directory so the rename itself is durable.

@@ -1,12 +1,12 @@
 import { createCipheriv, createDecipheriv, createSecretKey, randomBytes, scrypt, type KeyObject } from 'node:crypto';
-import { open, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { readFile, readdir, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { BACKUPS_DIR, listBackups } from './backup';
 import { plainCodec, type Codec } from './codec';
 import { ENCRYPTION_KEY_FILE, kindOfFile } from './data-files';
-import { CorruptDocumentError, fsyncDirectory, writeFileDurably } from './durable-file';
+import { CorruptDocumentError, fsyncDirectory, writeFileDurably, writeFileSynced } from './durable-file';
 
 /**
  * Encryption at rest (docs/ARCHITECTURE.md, "Encryption at rest"): a codec
@@ -224,26 +224,12 @@ export async function prepareRekey(dataDir: string, from: FolderKey, to: FolderK
         if (error instanceof CorruptDocumentError) throw new AppError('STORAGE', `${error.file} ${error.reason}. Nothing was changed.`);
         throw error;
       }
-      await writeSynced(path + REKEY_SUFFIX, to.codec.encode(text));
+      // In place is enough: no `.rekey` file is trusted before the commit, which comes after all are synced.
+      await writeFileSynced(path + REKEY_SUFFIX, to.codec.encode(text));
       directories.add(dirname(path));
     }
   }
   for (const directory of directories) await fsyncDirectory(directory);
-}
-
-/**
- * Writes and fsyncs a file in place. Enough for the `.rekey` files: none is
- * trusted before the commit, which comes after every one is written and
- * synced (their directories too); a torn one is discarded with the rest.
- */
-async function writeSynced(path: string, content: Buffer | string): Promise<void> {
-  const handle = await open(path, 'w');
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Step two, the commit: the folder's key file becomes `to`'s (removed for plain). */

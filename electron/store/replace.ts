@@ -1,10 +1,10 @@
-import { access, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { access, mkdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { ValidationIssue } from '../../shared/errors';
 import type { Codec } from './codec';
 import { dataFiles, isDataFile, kindOfFile } from './data-files';
 import { paths } from './documents';
-import { CorruptDocumentError, fsyncDirectory, writeFileDurably } from './durable-file';
+import { CorruptDocumentError, fsyncDirectory, writeFileDurably, writeFileSynced } from './durable-file';
 import { lockDataFolder } from './lock';
 import { readDocument } from './store';
 
@@ -28,18 +28,6 @@ const COMMIT_MARK = '.incoming.json';
 /** Left out of backups. */
 export const replacementEntries = [INCOMING, COMMIT_MARK];
 const JOURNAL = 'journal.json';
-
-/** Writes and fsyncs one staged file (no temp file needed: nothing reads the staging folder before the commit mark). */
-async function writeStaged(path: string, bytes: Buffer): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const handle = await open(path, 'w');
-  try {
-    await handle.writeFile(bytes);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
 
 const directoriesOf = (dir: string) => [dir, join(dir, paths.contactsDir), join(dir, paths.eventsDir), join(dir, 'log'), join(dir, paths.exportLogDir)];
 
@@ -87,7 +75,11 @@ export async function stageDataFiles(dataDir: string, files: ReadonlyMap<string,
   const stagingDir = join(dataDir, INCOMING);
   await discardStaged(dataDir);
   try {
-    for (const [file, bytes] of files) await writeStaged(join(stagingDir, file), bytes);
+    for (const [file, bytes] of files) {
+      // No temp file needed: nothing reads the staging folder before the commit mark.
+      await mkdir(dirname(join(stagingDir, file)), { recursive: true });
+      await writeFileSynced(join(stagingDir, file), bytes);
+    }
     const issues = codec ? await problemsOf(stagingDir, files.keys(), codec) : [];
     if (!files.has(paths.meta)) issues.unshift({ path: paths.meta, message: 'is missing' });
     if (issues.length > 0) throw new InvalidReplacementError(issues);
