@@ -57,7 +57,8 @@ function term(word: string, digits?: string): QueryTerm {
   const parts = words(word);
   return {
     names: parts.map((part) => NAME + part),
-    codes: parts.map((part) => (part.length >= MIN_PHONETIC_LENGTH ? CODE + colognePhonetic(part) + CODE : '')),
+    // A word with digits is no name (an invitation code, a house number): its letters alone would sound like names.
+    codes: parts.map((part) => (part.length >= MIN_PHONETIC_LENGTH && !/\d/.test(part) ? CODE + colognePhonetic(part) + CODE : '')),
     text: word,
     digits: digits ?? (PHONE.test(word) && hasThreeDigits(word) ? phoneDigits(word) : undefined),
   };

@@ -57,6 +57,8 @@ describe('checkin.search', () => {
     expect(found).toHaveLength(1);
     // Another event's code finds nobody here.
     expect(await search(eventId, elsewhere!.code)).toEqual([]);
+    // Nor does a code whose letters sound like a name ("AN4NA2" has the Kölner Phonetik of "Anna", everybody's first name here).
+    expect(await search(eventId, 'AN4NA2')).toEqual([]);
   });
 });
 
