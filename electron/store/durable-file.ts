@@ -2,6 +2,7 @@ import { open, readFile, rename, rm } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { checksummedJson, parseChecksummedJson } from './checksum';
 import { plainCodec, type Codec } from './codec';
 
 /** A document on disk that could not be read as JSON; it is never overwritten. */
@@ -74,8 +75,9 @@ export async function writeFileDurably(path: string, content: string | Buffer): 
 /**
  * lowdb adapter with the durability lowdb's own JSONFile lacks (it writes
  * through steno without fsync), through the data folder's codec (plain or
- * encrypted). `read` answers null for a missing file and throws
- * CorruptDocumentError for one that cannot be decoded or is not JSON.
+ * encrypted), each document written with its checksum (./checksum.ts).
+ * `read` answers null for a missing file and throws CorruptDocumentError for
+ * one that cannot be decoded or is not JSON.
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
@@ -86,6 +88,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
   ) {}
 
   async read(): Promise<T | null> {
+    return (await this.readChecked())?.data ?? null;
+  }
+
+  /** The document and whether its checksum matched (then it is as the app wrote it). */
+  async readChecked(): Promise<{ data: T; intact: boolean } | null> {
     let bytes: Buffer;
     try {
       bytes = await readFile(this.path);
@@ -95,13 +102,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     const text = this.codec.decode(bytes, this.name);
     try {
-      return JSON.parse(text) as T;
+      const { document, intact } = parseChecksummedJson(text);
+      return { data: document as T, intact };
     } catch (error) {
       throw new CorruptDocumentError(this.name, `not valid JSON (${(error as Error).message})`);
     }
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.path, this.codec.encode(JSON.stringify(data)));
+    await writeFileDurably(this.path, this.codec.encode(checksummedJson(data as object)));
   }
 }

@@ -28,6 +28,7 @@ import {
   type MetaDocument,
   type SettingsDocument,
 } from './documents';
+import { checksummedJson } from './checksum';
 import { CorruptDocumentError, DurableJsonFile, TEMP_SUFFIX, fsyncDirectory, writeFileDurably } from './durable-file';
 import { lockDataFolder } from './lock';
 import { MigrationError, migrateDocument } from './migrations';
@@ -54,29 +55,36 @@ type DocumentOf<K extends DocumentKind> = z.output<(typeof documentSchemas)[K]>;
 /**
  * Reads one document, brings it to the current schema version and validates
  * it. Throws CorruptDocumentError naming the file when any of that fails;
- * answers undefined for a missing file.
+ * answers undefined for a missing file. A document as the app wrote it (its
+ * checksum matches, electron/store/checksum.ts) is not validated again when
+ * `trustChecksum` is set: the open of the app's own folder sets it; files
+ * that come from elsewhere (a restore, an archive) are checked in full.
+ * `rewrite` says the document should be written again: migrated, or valid
+ * without a matching checksum.
  */
 export async function readDocument<K extends DocumentKind>(
   dataDir: string,
   file: string,
   kind: K,
   codec: Codec = plainCodec,
-): Promise<{ document: DocumentOf<K>; migrated: boolean } | undefined> {
-  const raw = await new DurableJsonFile<unknown>(join(dataDir, file), file, codec).read();
+  { trustChecksum = false } = {},
+): Promise<{ document: DocumentOf<K>; migrated: boolean; rewrite: boolean } | undefined> {
+  const raw = await new DurableJsonFile<unknown>(join(dataDir, file), file, codec).readChecked();
   if (raw === null) return undefined;
   let migrated: { document: unknown; migrated: boolean };
   try {
-    migrated = migrateDocument(kind, raw);
+    migrated = migrateDocument(kind, raw.data);
   } catch (error) {
     if (error instanceof MigrationError) throw new CorruptDocumentError(file, error.message);
     throw error;
   }
+  if (trustChecksum && raw.intact && !migrated.migrated) return { document: migrated.document as DocumentOf<K>, migrated: false, rewrite: false };
   const parsed = documentSchemas[kind].safeParse(migrated.document);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     throw new CorruptDocumentError(file, `does not match the expected structure (${first?.path.join('.') || 'document'}: ${first?.message})`);
   }
-  return { document: parsed.data as DocumentOf<K>, migrated: migrated.migrated };
+  return { document: parsed.data as DocumentOf<K>, migrated: migrated.migrated, rewrite: migrated.migrated || !raw.intact };
 }
 
 async function listJson(dir: string, pattern: RegExp): Promise<string[]> {
@@ -153,6 +161,7 @@ async function replayJournal(dataDir: string, codec: Codec): Promise<void> {
   for (const [file, document] of Object.entries(documents)) {
     if (!journalPaths.some((pattern) => pattern.test(file))) throw new CorruptDocumentError(JOURNAL, `names an unexpected file ${file}`);
     await mkdir(join(dataDir, file, '..'), { recursive: true });
+    // Without a checksum: the open that follows validates what the journal held.
     await writeFileDurably(join(dataDir, file), codec.encode(JSON.stringify(document)));
   }
   await rm(join(dataDir, JOURNAL));
@@ -238,13 +247,14 @@ export class Store {
     await completeRekey(dataDir);
     await removeTempFiles(dataDir);
     await replayJournal(dataDir, codec);
-    // Documents to write once everything has loaded: new ones and migrated ones.
+    // Documents to write once everything has loaded: new ones, migrated ones, valid ones without a matching checksum.
     const toWrite: StoredDocument<unknown>[] = [];
     let anyMigrated = false;
     const open = async <K extends DocumentKind>(file: string, kind: K, fallback: () => DocumentOf<K>) => {
-      const found = await readDocument(dataDir, file, kind, codec);
+      const found = await readDocument(dataDir, file, kind, codec, { trustChecksum: true });
       const document = new StoredDocument<DocumentOf<K>>(file, join(dataDir, file), found?.document ?? fallback(), codec);
-      if (!found || found.migrated) toWrite.push(document as StoredDocument<unknown>);
+      // Written again with its checksum once valid, so that the next open need not validate it again.
+      if (!found || found.rewrite) toWrite.push(document as StoredDocument<unknown>);
       anyMigrated ||= found?.migrated === true;
       return { document, existed: found !== undefined };
     };
@@ -348,7 +358,7 @@ export class Store {
       const released = new Promise<void>((resolve) => (release = resolve));
       await Promise.all(this.documents().map((document) => document.hold(released)));
       // Listed again: documents created meanwhile (a new event of a change that held others) belong to this state.
-      const state = this.documents().map(({ file, data }) => ({ file, content: () => this.codec.encode(JSON.stringify(data)) }));
+      const state = this.documents().map(({ file, data }) => ({ file, content: () => this.codec.encode(checksummedJson(data as object)) }));
       release();
       await createBackup(this.dataDir, { keep, documents: state });
     } catch (error) {
@@ -473,7 +483,7 @@ export class Store {
     this.exportEntries ??= (async () => {
       const entries: ExportLogEntry[] = [];
       for (const name of await listJson(join(this.dataDir, paths.exportLogDir), eventFile)) {
-        const found = await readDocument(this.dataDir, `${paths.exportLogDir}/${name}`, 'exportLog', this.codec);
+        const found = await readDocument(this.dataDir, `${paths.exportLogDir}/${name}`, 'exportLog', this.codec, { trustChecksum: true });
         if (found) entries.push(found.document.entry);
       }
       return entries.sort((a, b) => a.at.localeCompare(b.at));
@@ -488,7 +498,7 @@ export class Store {
   /** Writes one export's log entry to a file of its own (never changed afterwards); known to readers once durable. */
   async appendExportLog(entry: ExportLogEntry): Promise<void> {
     await mkdir(join(this.dataDir, paths.exportLogDir), { recursive: true });
-    await writeFileDurably(join(this.dataDir, paths.exportLog(entry.id)), this.codec.encode(JSON.stringify({ schemaVersion: currentVersion.exportLog, entry })));
+    await writeFileDurably(join(this.dataDir, paths.exportLog(entry.id)), this.codec.encode(checksummedJson({ schemaVersion: currentVersion.exportLog, entry })));
     // Once read, the log is kept current here (a read under way may have found the file already); before that, the next read finds it.
     const entries = await this.exportEntries?.catch(() => undefined);
     if (entries && !entries.some((known) => known.id === entry.id)) entries.push(entry);

@@ -3,6 +3,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBackend, type Backend } from '../../electron/backend';
 import { MAX_ARCHIVE_UNPACKED_BYTES } from '../../electron/store/archive';
+import { checksummedJson } from '../../electron/store/checksum';
 import { listBackups } from '../../electron/store/backup';
 import { readDataFiles } from '../../electron/store/data-files';
 import { createHttpApp, hostsFor } from '../../electron/transport/http';
@@ -138,6 +139,8 @@ describe('moving to a new laptop (data archive)', () => {
     ['a __proto__ entry', async () => handMadeArchive('{"__proto__":"e30="}'), 'errors.archiveUnknownFile'],
     ['a file that is not base64', async () => handMadeArchive('{"meta.json":"not base64!"}'), 'errors.archiveNotKundenkreis'],
     ['a broken document', async () => handMadeArchive(`{"meta.json":"${base64('{"schemaVersion":1}')}"}`), 'errors.archiveDamaged'],
+    // A checksum proves nothing about a file from elsewhere: an archive's documents are validated in full.
+    ['a broken document with a matching checksum', async () => handMadeArchive(`{"meta.json":"${base64(checksummedJson({ schemaVersion: 1 }))}"}`), 'errors.archiveDamaged'],
     ['no meta.json', async () => handMadeArchive('{}'), 'errors.archiveDamaged'],
     ['a zip bomb', async () => gzipSync(Buffer.alloc(MAX_ARCHIVE_UNPACKED_BYTES + 1, 32)).toString('base64'), 'errors.archiveTooLarge'],
   ])('refuses an archive with %s and changes nothing', async (_case, make, message) => {

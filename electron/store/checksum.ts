@@ -1,0 +1,70 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { currentVersion, documentSchemas } from './documents';
+
+/**
+ * Every document the app writes starts with a checksum: `{"$checksum":"<hex>",
+ * …the document…}`, the SHA-256 of the document's JSON together with a
+ * fingerprint of the document schemas. A document whose checksum still matches
+ * at open is byte for byte what this version's schemas accepted when the app
+ * wrote it, so the open skips its full validation (the largest part of opening
+ * a large folder). A change made outside the app, a damaged byte, a document
+ * without a checksum or written under other schemas: validated in full.
+ * Not a protection against a deliberate forgery: anyone who can write the
+ * folder can compute a SHA-256; it tells the app's own writes from the rest.
+ */
+const KEY = '$checksum';
+const PREFIX = `{"${KEY}":"`;
+const HEX_LENGTH = 64;
+const HEX = /^[0-9a-f]{64}$/;
+
+let fingerprint: string | undefined;
+
+/**
+ * The document schemas as JSON Schema, with their versions: changes when a
+ * schema changes. (A change inside a refinement's or transform's code alone
+ * does not show here; such a change to stored data needs a schemaVersion and
+ * a migration anyway.)
+ */
+function schemaFingerprint(): string {
+  fingerprint ??= createHash('sha256')
+    .update(
+      JSON.stringify({
+        currentVersion,
+        schemas: Object.entries(documentSchemas).map(([kind, schema]) => [kind, z.toJSONSchema(schema, { unrepresentable: 'any', io: 'input' })]),
+      }),
+    )
+    .digest('hex');
+  return fingerprint;
+}
+
+/** The checksum of a document's JSON given without its opening brace (so that no copy of a large text is made). */
+function checksumOf(afterBrace: string): string {
+  return createHash('sha256').update(schemaFingerprint()).update('{').update(afterBrace).digest('hex');
+}
+
+/** The text the app writes for a document: its JSON with the checksum as the first key. */
+export function checksummedJson(document: object): string {
+  const afterBrace = JSON.stringify(document).slice(1);
+  return `${PREFIX}${checksumOf(afterBrace)}"${afterBrace === '}' ? '' : ','}${afterBrace}`;
+}
+
+/**
+ * A document's JSON text read back: the document without its checksum key,
+ * and whether the checksum matched. Throws SyntaxError for text that is no JSON.
+ */
+export function parseChecksummedJson(text: string): { document: unknown; intact: boolean } {
+  const parsed: unknown = JSON.parse(text);
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed) || !(KEY in parsed)) return { document: parsed, intact: false };
+  const { [KEY]: _, ...document } = parsed as Record<string, unknown>;
+  const end = PREFIX.length + HEX_LENGTH;
+  const written = text.slice(PREFIX.length, end);
+  const separator = text[end + 1];
+  const intact =
+    text.startsWith(PREFIX) &&
+    HEX.test(written) &&
+    text[end] === '"' &&
+    (separator === ',' || separator === '}') &&
+    checksumOf(text.slice(separator === ',' ? end + 2 : end + 1)) === written;
+  return { document, intact };
+}
