@@ -7,7 +7,7 @@ import { listBackups } from '../../electron/store/backup';
 import { contactShardOf, paths } from '../../electron/store/documents';
 import type { Contact } from '../../shared/schemas/contact';
 import type { Order, OrderView } from '../../shared/schemas/order';
-import { api } from '../helpers/api';
+import { api, filesOf } from '../helpers/api';
 import { tempDir } from '../helpers/backend';
 
 /**
@@ -81,11 +81,12 @@ async function unsplit(dir: string): Promise<Order[]> {
   return orders;
 }
 
-/** Each order in the shard of its contact, once, and nothing else there. */
+/** Each order in the shard of its contact, once, and nothing else there (a shard emptied by a move stays as an empty file). */
 function expectSplit(shards: Map<string, Record<string, Order>>, orders: readonly Order[]): void {
   const expected = new Map<string, Record<string, Order>>();
   for (const order of orders) expected.set(contactShardOf(order.contactId), { ...expected.get(contactShardOf(order.contactId)), [order.id]: order });
-  expect(Object.fromEntries(shards)).toEqual(Object.fromEntries(expected));
+  const filled = [...shards].filter(([, entries]) => Object.keys(entries).length > 0);
+  expect(Object.fromEntries(filled)).toEqual(Object.fromEntries(expected));
 }
 
 const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
@@ -196,6 +197,32 @@ describe('orders outside events, split by contact shard', () => {
     expect(await listed(laptop)).toEqual(all);
     expect(await readdir(dir)).not.toContain('orders.json');
     expectSplit(await shardsOf(dir), orders);
+  });
+
+  it('writes a new reorder, and a payment on it, to the order shard of its contact only', async () => {
+    const dir = await folder();
+    const client = await start(dir);
+    const made = await reorders(client);
+    const contactId = made.at(-1)!.contactId;
+    const before = await filesOf(dir);
+    const reorder = await client.ok<OrderView>('orders.create', { contactId, lines: [{ sku: 'DK-100', quantity: 3 }] });
+    await client.ok('orders.addPayment', { orderId: reorder.id, method: 'card', amountCents: 1000 });
+    const after = await filesOf(dir);
+    expect([...after.keys()].filter((file) => after.get(file) !== before.get(file))).toEqual([join(dir, paths.orderShard(contactShardOf(contactId)))]);
+  });
+
+  it('moves the reorders of a merged contact into the shard of the kept one, all at once', async () => {
+    const dir = await folder();
+    const client = await start(dir);
+    const made = await reorders(client);
+    const kept = made[0]!.contactId;
+    const merged = made.find((order) => contactShardOf(order.contactId) !== contactShardOf(kept))!.contactId;
+    await client.ok('contacts.merge', { keepId: kept, mergeIds: [merged] });
+    await stop();
+    const after = await start(dir);
+    const moved = made.map(stored).map((order) => (order.contactId === merged ? { ...order, contactId: kept } : order));
+    expect((await listed(after)).filter((order) => !order.eventId).map(stored)).toEqual([...moved].sort(byId));
+    expectSplit(await shardsOf(dir), moved);
   });
 
   it('refuses to open a folder with an order filed under another contact\'s shard, naming the file', async () => {
