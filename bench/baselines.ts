@@ -23,6 +23,8 @@ const FLOOR_BYTES = 1_536;
 export interface Snapshot {
   contacts: Contact[];
   events: Array<{ event: Event; invitations: Invitation[]; orders: Order[] }>;
+  /** Orders outside events. */
+  reorders: Order[];
 }
 
 async function read<T>(dispatch: Dispatch, operation: string, input: unknown): Promise<T> {
@@ -39,8 +41,12 @@ export async function snapshot(dispatch: Dispatch): Promise<Snapshot> {
     if (contacts.length >= page.total || page.items.length === 0) break;
   }
   const ordersByEvent = new Map<string, Order[]>();
+  const reorders: Order[] = [];
   for (const { contact: _name, totalCents: _total, paidCents: _paid, openCents: _open, ...order } of await read<OrderView[]>(dispatch, 'orders.list', {})) {
-    if (!order.eventId) continue;
+    if (!order.eventId) {
+      reorders.push(order as Order);
+      continue;
+    }
     ordersByEvent.set(order.eventId, [...(ordersByEvent.get(order.eventId) ?? []), order as Order]);
   }
   const events: Snapshot['events'] = [];
@@ -48,7 +54,7 @@ export async function snapshot(dispatch: Dispatch): Promise<Snapshot> {
     const views = await read<InvitationView[]>(dispatch, 'invitations.list', { eventId: event.id });
     events.push({ event, invitations: views.map(({ contact: _contact, ...invitation }) => invitation), orders: ordersByEvent.get(event.id) ?? [] });
   }
-  return { contacts, events };
+  return { contacts, events, reorders };
 }
 
 export interface Floor {
@@ -176,6 +182,7 @@ export async function measureSqlite(data: Snapshot, doorEventId: string, reps: {
         }
         orders.forEach(addOrder);
       }
+      data.reorders.forEach(addOrder);
     })();
     const loadMs = Math.round(performance.now() - loadStart);
 

@@ -2,7 +2,8 @@
  * The benchmark's dataset (DESIGN.md §3), generated through the real
  * operations of the dispatcher, as the app writes them: contacts by CSV
  * import (one all-or-nothing write per batch, the first ones joining the
- * club), events, invitations and orders one operation each. The content is
+ * club), events, invitations and orders (at events and reorders outside
+ * them) one operation each. The content is
  * seeded and the same on every run; ids are random, as the app makes them.
  */
 import type { Dispatch } from '../electron/dispatcher';
@@ -14,16 +15,18 @@ export interface SizeSpec {
   contacts: number;
   /** Contacts that join the club (the first ones imported). */
   members: number;
-  /** Past events, each with `invitationsPerEvent` guests and `orders / events` orders. */
+  /** Past events, each with `invitationsPerEvent` guests and `(orders - reorders) / events` orders. */
   events: number;
   invitationsPerEvent: number;
+  /** All orders: at the events, and `reorders` of them outside events. */
   orders: number;
+  reorders: number;
   products: number;
 }
 
 export const sizes: Record<Size, SizeSpec> = {
-  small: { contacts: 2_000, members: 1_000, events: 100, invitationsPerEvent: 25, orders: 4_000, products: 60 },
-  large: { contacts: 50_000, members: 10_000, events: 2_000, invitationsPerEvent: 25, orders: 100_000, products: 300 },
+  small: { contacts: 2_000, members: 1_000, events: 100, invitationsPerEvent: 25, orders: 4_000, reorders: 800, products: 60 },
+  large: { contacts: 50_000, members: 10_000, events: 2_000, invitationsPerEvent: 25, orders: 100_000, reorders: 20_000, products: 300 },
 };
 
 /** Guests of the one upcoming event the door view is measured at. */
@@ -32,6 +35,8 @@ const DOOR_GUESTS = 500;
 const IMPORT_BATCH = 5_000;
 /** Events whose invitations and orders are written at the same time (each its own document, so their writes overlap). */
 const PARALLEL_EVENTS = 8;
+/** Reorders written at the same time (those of contacts in different shards overlap). */
+const PARALLEL_REORDERS = 8;
 
 export interface Dataset {
   contactIds: string[];
@@ -40,7 +45,7 @@ export interface Dataset {
   /** The upcoming event with DOOR_GUESTS invitations. */
   door: { id: string; invitationIds: string[] };
   productIds: string[];
-  counts: { contacts: number; members: number; events: number; invitations: number; orders: number; orderLines: number; products: number };
+  counts: { contacts: number; members: number; events: number; invitations: number; orders: number; reorders: number; orderLines: number; products: number };
 }
 
 
@@ -151,8 +156,8 @@ export async function generateDataset(dispatch: Dispatch, size: Size, progress: 
   }
   const { ids: contactIds } = await call<{ ids: string[] }>(dispatch, 'contacts.ids', {});
 
-  // Past events, one every 12 hours back from now, with their guests and their orders of 2 or 3 lines (at large two per guest).
-  const ordersPerEvent = spec.orders / spec.events;
+  // Past events, one every 12 hours back from now, with their guests and their orders of 2 or 3 lines (at large 40 for 25 guests).
+  const ordersPerEvent = (spec.orders - spec.reorders) / spec.events;
   const plans = Array.from({ length: spec.events }, (_, i) => {
     const guests = rng.sample(contactIds, spec.invitationsPerEvent);
     return {
@@ -181,6 +186,18 @@ export async function generateDataset(dispatch: Dispatch, size: Size, progress: 
     if (++done % 100 === 0 || done === plans.length) progress(`events with guests and orders: ${done} of ${plans.length}`);
   });
 
+  // Reorders outside events, of 2 or 3 lines, by contacts anywhere in the list.
+  const reorders = Array.from({ length: spec.reorders }, (_, n) => ({
+    contactId: rng.pick(contactIds),
+    lines: Array.from({ length: n % 2 === 0 ? 2 : 3 }, () => ({ productId: rng.pick(productIds), quantity: 1 + rng.below(3) })),
+  }));
+  done = 0;
+  await inParallel(reorders, PARALLEL_REORDERS, async (order) => {
+    await call(dispatch, 'orders.create', order);
+    orderLines += order.lines.length;
+    if (++done % 1_000 === 0 || done === reorders.length) progress(`reorders: ${done} of ${reorders.length}`);
+  });
+
   const door = await call<{ id: string }>(dispatch, 'events.create', {
     title: 'Große Sommerparty',
     kind: 'party',
@@ -200,6 +217,7 @@ export async function generateDataset(dispatch: Dispatch, size: Size, progress: 
       events: events.length + 1,
       invitations: events.length * spec.invitationsPerEvent + DOOR_GUESTS,
       orders: spec.orders,
+      reorders: spec.reorders,
       orderLines,
       products: productIds.length,
     },

@@ -1,7 +1,7 @@
 import type { Purchase } from '../../shared/club/points';
 import { orderTotalCents } from '../../shared/orders';
 import type { Order } from '../../shared/schemas/order';
-import type { EventDocument, OrdersDocument } from '../store/documents';
+import type { EventDocument } from '../store/documents';
 import type { Store } from '../store/store';
 import { perStore } from './per-store';
 import { localDate } from '../../shared/days';
@@ -17,20 +17,18 @@ const noPurchases: readonly Purchase[] = Object.freeze([]);
 /**
  * Every contact's orders (at events and reorders) with their totals, so that
  * the member list computes points, spend and tiers without reading the
- * events. Event documents are followed through the store's change listener;
- * orders.json has none, so its orders are compared with the last state seen
- * whenever the purchases are asked for (a change replaces the document's
- * object, and an unchanged order keeps its object). A contact's array is the
- * same object until her orders change.
+ * events. Event documents and orders outside events are followed through
+ * the store's change listeners. A contact's array is the same object until
+ * her orders change.
  */
 export class PurchaseIndex {
   /** Contact id → her purchases; an array replaced on change, since lists read it far more often than orders change. */
   private readonly byContact = new Map<string, readonly Purchase[]>();
-  private reorders: OrdersDocument['orders'] = {};
 
-  constructor(private readonly store: Store) {
-    this.apply([], [...store.eventDocuments()].flatMap((document) => document.orders));
+  constructor(store: Store) {
+    this.apply([], [...[...store.eventDocuments()].flatMap((document) => document.orders), ...store.reorders()]);
     store.onEventChange((next, previous) => this.eventChanged(next, previous));
+    store.onReorderChange((next, previous) => this.apply(previous ? [previous] : [], [next]));
   }
 
   /** Replaces each touched contact's array once, however many of her orders change. */
@@ -64,20 +62,8 @@ export class PurchaseIndex {
     );
   }
 
-  private syncReorders(): void {
-    const current = this.store.singletons.orders.data.orders;
-    if (current === this.reorders) return;
-    const previous = this.reorders;
-    this.apply(
-      Object.entries(previous).flatMap(([id, order]) => (current[id] === order ? [] : [order])),
-      Object.entries(current).flatMap(([id, order]) => (previous[id] === order ? [] : [order])),
-    );
-    this.reorders = current;
-  }
-
   /** A contact's orders, cancelled ones included, in no particular order. */
   purchasesOf(contactId: string): readonly Purchase[] {
-    this.syncReorders();
     return this.byContact.get(contactId) ?? noPurchases;
   }
 }

@@ -15,7 +15,7 @@ import {
 import type { Contact } from '../../shared/schemas/contact';
 import { hasConsent } from '../../shared/schemas/consent';
 import { normalize, words } from '../../shared/search/normalize';
-import type { ClubDocument, OrdersDocument } from '../store/documents';
+import type { ClubDocument } from '../store/documents';
 import type { Store } from '../store/store';
 import { joinClub } from './club-memberships';
 import { purchaseIndex } from './club-orders';
@@ -196,23 +196,23 @@ class MemberRows {
   private readonly views = new Map<string, MemberRow[]>();
 
   /** What the rows were last checked against: while all of it stands, they are current without looking at each. */
-  private checked?: { club: ClubDocument; reorders: OrdersDocument };
+  private checked?: { club: ClubDocument };
   private contactsOrOrdersChanged = true;
 
   constructor(private readonly store: Store) {
     store.onContactChange(() => (this.contactsOrOrdersChanged = true));
     store.onEventChange((next, previous) => (this.contactsOrOrdersChanged ||= next.orders !== previous?.orders));
+    store.onReorderChange(() => (this.contactsOrOrdersChanged = true));
   }
 
   /** Every member's row (members whose contact exists), current. */
   all(): readonly MemberRow[] {
     const club = this.store.singletons.club.data;
-    const reorders = this.store.singletons.orders.data;
     const { settings, memberships } = club;
     const now = Date.now();
     const fresh = now >= this.clock.now && now - this.clock.now < ROWS_FRESH_MS;
-    if (fresh && !this.contactsOrOrdersChanged && this.checked?.club === club && this.checked.reorders === reorders) return this.current;
-    this.checked = { club, reorders };
+    if (fresh && !this.contactsOrOrdersChanged && this.checked?.club === club) return this.current;
+    this.checked = { club };
     this.contactsOrOrdersChanged = false;
     if (settings !== this.settings || !fresh) {
       this.rows.clear();

@@ -138,7 +138,7 @@ export function contactService(store: Store) {
       });
       const scope = reach();
 
-      return store.transact({ contactIds: [...scope.contactIds], eventIds: [...scope.eventIds], singletons: ['orders', 'tasks', 'club'] }, (view) => {
+      return store.transact({ contactIds: [...scope.contactIds], reorderContactIds: involved, eventIds: [...scope.eventIds], singletons: ['tasks', 'club'] }, (view) => {
         // A recommendation or invitation added while the documents were being held would be left pointing nowhere.
         const now = reach();
         if (![...now.contactIds].every((id) => scope.contactIds.has(id)) || ![...now.eventIds].every((id) => scope.eventIds.has(id))) {
@@ -169,17 +169,16 @@ export function contactService(store: Store) {
           if (!invitations && !orders && !tasks) return [];
           return [{ ...document, invitations: invitations ?? document.invitations, orders: orders ?? document.orders, tasks: tasks ?? document.tasks }];
         });
-        const outsideOrders = view.singleton('orders');
         const outsideTasks = view.singleton('tasks');
-        const movedOrders = repointRecords(Object.values(outsideOrders.orders), keepId, mergedIds);
+        // The merged ones' orders outside events move to the kept one's shard.
+        const movedOrders = repointRecords([...mergedIds].flatMap((id) => view.reordersOf(id)), keepId, mergedIds);
         const movedTasks = repointRecords(Object.values(outsideTasks.tasks), keepId, mergedIds);
         const club = mergeMemberships(view.singleton('club'), keepId, mergedIds);
         const singletons = {
-          ...(movedOrders ? { orders: { ...outsideOrders, orders: Object.fromEntries(movedOrders.map((order) => [order.id, order])) } } : {}),
           ...(movedTasks ? { tasks: { ...outsideTasks, tasks: Object.fromEntries(movedTasks.map((task) => [task.id, task])) } } : {}),
           ...(club ? { club } : {}),
         };
-        return { contacts: [parsed.data, ...repointed], removeContacts: [...mergedIds], eventDocuments, singletons, result: parsed.data };
+        return { contacts: [parsed.data, ...repointed], removeContacts: [...mergedIds], eventDocuments, reorders: movedOrders, singletons, result: parsed.data };
       });
     },
 

@@ -414,7 +414,8 @@ export function demoService(store: Store) {
         createdAt,
         updatedAt: payments.at(-1)?.at ?? createdAt,
       }));
-      await store.singletons.orders.update((current) => ({ next: { ...current, orders: Object.fromEntries(orders.filter((order) => !order.eventId).map((order) => [order.id, order])) }, result: undefined }));
+      const reorders = orders.filter((order) => !order.eventId);
+      await store.transact({ reorderContactIds: reorders.map((order) => order.contactId) }, () => ({ reorders, result: undefined }));
       for (const [i, { fields, status, createdAt, hostIndex, invitees, walkIns, bookedAt }] of dataset.events.entries()) {
         const id = eventIds[i]!;
         const event: Event = {

@@ -4,8 +4,8 @@ import { perStore } from './per-store';
 
 /**
  * Which event holds each order taken at an event, kept current from the
- * store's change events. Orders outside events are keyed by id in orders.json
- * and need no index.
+ * store's change events. Orders outside events are keyed by id in the
+ * shards of orders/ and found there (Store.reorder) without an index.
  */
 export class OrderIndex {
   private readonly eventOf = new Map<string, string>();

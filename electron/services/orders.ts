@@ -62,13 +62,13 @@ export function orderService(store: Store) {
   const view = (order: Order): OrderView => ({ ...order, contact: nameOf(store, order.contactId), ...summarise(order) });
 
   function* allOrders(): Generator<Order> {
-    yield* Object.values(store.singletons.orders.data.orders);
+    yield* store.reorders();
     for (const document of store.eventDocuments()) yield* document.orders;
   }
 
   function find(orderId: string): Order {
     const eventId = index.eventIdOf(orderId);
-    const order = eventId ? store.eventDocument(eventId)?.orders.find((entry) => entry.id === orderId) : store.singletons.orders.data.orders[orderId];
+    const order = eventId ? store.eventDocument(eventId)?.orders.find((entry) => entry.id === orderId) : store.reorder(orderId);
     if (!order) throw orderNotFound();
     return order;
   }
@@ -77,11 +77,12 @@ export function orderService(store: Store) {
   async function change(orderId: string, edit: (current: Order) => Order): Promise<OrderView> {
     const eventId = index.eventIdOf(orderId);
     if (!eventId) {
-      const next = await store.singletons.orders.update((current) => {
-        const stored = current.orders[orderId];
-        if (!stored) throw orderNotFound();
-        const changed = edit(stored);
-        return { next: { ...current, orders: { ...current.orders, [orderId]: changed } }, result: changed };
+      const stored = store.reorder(orderId);
+      if (!stored) throw orderNotFound();
+      const next = await store.saveReorder(stored.contactId, orderId, (current) => {
+        // Gone meanwhile (erased, or moved to another contact by a merge): the caller asks again.
+        if (!current) throw orderNotFound();
+        return edit(current);
       });
       return view(next);
     }
@@ -101,8 +102,9 @@ export function orderService(store: Store) {
         throw new AppError('VALIDATION', 'The customer is not a known contact.', [{ path: 'contactId', message: 'validation.contactUnknown' }]);
       }
       const now = new Date().toISOString();
+      const id = nanoid();
       const build = (): Order => ({
-        id: nanoid(),
+        id,
         ...(eventId && { eventId }),
         contactId,
         lines: resolveLines(lines, products()),
@@ -113,11 +115,7 @@ export function orderService(store: Store) {
         updatedAt: now,
       });
       if (!eventId) {
-        const order = await store.singletons.orders.update((current) => {
-          const created = build();
-          return { next: { ...current, orders: { ...current.orders, [created.id]: created } }, result: created };
-        });
-        return view(order);
+        return view(await store.saveReorder(contactId, id, build));
       }
       // saveEventDocument would create a missing event's file: refuse first.
       if (!store.event(eventId)) throw eventNotFound();

@@ -53,7 +53,7 @@ function activityByContact(store: Store): Map<string, number> {
     }
     orders.forEach(ordered);
   }
-  Object.values(store.singletons.orders.data.orders).forEach(ordered);
+  for (const order of store.reorders()) ordered(order);
   for (const membership of Object.values(store.singletons.club.data.memberships)) {
     seen(membership.contactId, `${membership.joinedOn}T00:00:00Z`, membership.statusChangedAt, ...membership.points.map((entry) => entry.at));
   }
@@ -125,7 +125,7 @@ export function privacyService(store: Store) {
       if (!store.contact(contactId)) throw notFound();
       const scope = reach(contactId);
       return store.transact(
-        { contactIds: [...scope.contactIds], eventIds: [...scope.eventIds], singletons: ['orders', 'tasks', 'club', 'privacy'] },
+        { contactIds: [...scope.contactIds], reorderContactIds: [contactId], eventIds: [...scope.eventIds], singletons: ['tasks', 'club', 'privacy'] },
         (view) => {
           // A recommendation, invitation or order added while the documents were being held would keep her data.
           const now = reach(contactId);
@@ -161,9 +161,8 @@ export function privacyService(store: Store) {
             };
           });
 
-          const outsideOrders = view.singleton('orders');
           const outsideTasks = view.singleton('tasks');
-          const reorders = Object.values(outsideOrders.orders).filter(hers);
+          const reorders = view.reordersOf(contactId);
           keptOrders += reorders.length;
           const { [contactId]: _membership, ...memberships } = view.singleton('club').memberships;
           const { [contactId]: _kept, ...kept } = records.kept;
@@ -189,8 +188,8 @@ export function privacyService(store: Store) {
             removeContacts: [contactId],
             contacts: recommended,
             eventDocuments,
+            reorders: reorders.map(keptOrder),
             singletons: {
-              orders: { ...outsideOrders, orders: { ...outsideOrders.orders, ...Object.fromEntries(reorders.map((order) => [order.id, keptOrder(order)])) } },
               tasks: { ...outsideTasks, tasks: Object.fromEntries(Object.entries(outsideTasks.tasks).filter(([, task]) => !hers(task))) },
               club: { ...view.singleton('club'), memberships },
               privacy: { ...records, erasures: [...records.erasures, entry], kept },

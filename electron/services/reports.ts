@@ -131,7 +131,7 @@ export function reportService(store: Store) {
           hosts.set(event.hostId, { salesCents: host.salesCents + salesCents, events: host.events + 1 });
         }
       }
-      for (const order of Object.values(store.singletons.orders.data.orders)) {
+      for (const order of store.reorders()) {
         if (order.status === 'cancelled' || !within(order.createdAt)) continue;
         addSales(monthOfInstant(order.createdAt), summarise(order).totalCents);
         orders.push(order);

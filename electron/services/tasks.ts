@@ -98,7 +98,7 @@ export function heldFollowUps(store: Store, document: EventDocument, now: string
 function reorderTasks(store: Store): Task[] {
   const products = store.singletons.catalog.data.products;
   const newest = new Map<string, Order>();
-  const orders = [...[...store.eventDocuments()].flatMap((document) => document.orders), ...Object.values(store.singletons.orders.data.orders)];
+  const orders = [...[...store.eventDocuments()].flatMap((document) => document.orders), ...store.reorders()];
   for (const order of orders) {
     if (order.status === 'cancelled') continue;
     for (const line of order.lines) {

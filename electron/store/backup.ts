@@ -73,7 +73,7 @@ export async function createBackup(
     const skipped = new Set([BACKUPS_DIR, ...lockFiles, ...replacementEntries]);
     const { documents } = options;
     if (documents) {
-      for (const entry of [paths.contactsDir, paths.eventsDir, paths.journal, ...documents.map(({ file }) => file.split('/')[0]!)]) skipped.add(entry);
+      for (const entry of [paths.contactsDir, paths.ordersDir, paths.eventsDir, paths.journal, ...documents.map(({ file }) => file.split('/')[0]!)]) skipped.add(entry);
     }
     for (const entry of await readdir(dataDir)) {
       if (skipped.has(entry) || entry.endsWith(TEMP_SUFFIX)) continue;

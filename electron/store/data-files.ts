@@ -1,6 +1,6 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { contactShardFile, eventFile, paths, type DocumentKind } from './documents';
+import { contactShardFile, eventFile, orderShardFile, paths, type DocumentKind } from './documents';
 
 /**
  * The files that make up a data folder's state: its documents and, when it is
@@ -15,7 +15,7 @@ const singletonFiles: Record<string, DocumentKind> = {
   [paths.meta]: 'meta',
   [paths.settings]: 'settings',
   [paths.catalog]: 'catalog',
-  [paths.orders]: 'orders',
+  [paths.unsplitOrders]: 'orders',
   [paths.tasks]: 'tasks',
   [paths.club]: 'club',
   [paths.privacy]: 'privacy',
@@ -28,6 +28,7 @@ export function kindOfFile(file: string): DocumentKind | undefined {
   const dir = file.slice(0, Math.max(0, slash));
   const name = file.slice(slash + 1);
   if (dir === paths.contactsDir && contactShardFile.test(name)) return 'contacts';
+  if (dir === paths.ordersDir && orderShardFile.test(name)) return 'orders';
   if (dir === paths.eventsDir && eventFile.test(name)) return 'event';
   if (dir === paths.exportLogDir && eventFile.test(name)) return 'exportLog';
   return undefined;

@@ -72,7 +72,12 @@ export const catalogDocument = z.strictObject({
   products: z.record(z.string(), product),
 });
 
-/** Orders outside events (reorders between parties). */
+/**
+ * Orders outside events (reorders between parties) of the contacts in one
+ * contact shard: orders/<shard>.json, keyed by order id, so that a new
+ * reorder rewrites a few hundred orders, not all of them. (Before, one
+ * orders.json held them all; the store splits it at open.)
+ */
 export const ordersDocument = z.strictObject({
   schemaVersion: z.literal(currentVersion.orders),
   orders: z.record(z.string(), order),
@@ -153,7 +158,8 @@ export const paths = {
   meta: 'meta.json',
   settings: 'settings.json',
   catalog: 'catalog.json',
-  orders: 'orders.json',
+  /** All orders outside events in one document, as folders before the split by contact shard keep them; split at open. */
+  unsplitOrders: 'orders.json',
   tasks: 'tasks.json',
   club: 'club.json',
   privacy: 'privacy.json',
@@ -163,9 +169,14 @@ export const paths = {
   exportLog: (entryId: string) => `log/exports/${entryId}.json`,
   contactsDir: 'contacts',
   contactShard: (shard: string) => `contacts/${shard}.json`,
+  /** Orders outside events, by the shard of their contact. */
+  ordersDir: 'orders',
+  orderShard: (shard: string) => `orders/${shard}.json`,
   eventsDir: 'events',
   event: (eventId: string) => `events/${eventId}.json`,
 };
 
 export const contactShardFile = /^[0-9a-f]{2}\.json$/;
+/** Orders outside events are filed by the same shards as their contacts. */
+export const orderShardFile = contactShardFile;
 export const eventFile = /^[A-Za-z0-9_-]{8,32}\.json$/;

@@ -29,7 +29,7 @@ const COMMIT_MARK = '.incoming.json';
 export const replacementEntries = [INCOMING, COMMIT_MARK];
 const JOURNAL = 'journal.json';
 
-const directoriesOf = (dir: string) => [dir, join(dir, paths.contactsDir), join(dir, paths.eventsDir), join(dir, 'log'), join(dir, paths.exportLogDir)];
+const directoriesOf = (dir: string) => [dir, join(dir, paths.contactsDir), join(dir, paths.ordersDir), join(dir, paths.eventsDir), join(dir, 'log'), join(dir, paths.exportLogDir)];
 
 async function fsyncDirectories(dir: string): Promise<void> {
   for (const each of directoriesOf(dir)) {

@@ -4,6 +4,7 @@ import { nanoid } from 'nanoid';
 import type { z } from 'zod';
 import type { Contact } from '../../shared/schemas/contact';
 import type { Event } from '../../shared/schemas/event';
+import type { Order } from '../../shared/schemas/order';
 import { settings as settingsSchema } from '../../shared/schemas/settings';
 import { clubSettings } from '../../shared/schemas/club';
 import type { ExportLogEntry } from '../../shared/schemas/club';
@@ -16,6 +17,7 @@ import {
   newEventDocument,
   documentSchemas,
   eventFile,
+  orderShardFile,
   paths,
   type ContactsDocument,
   type CatalogDocument,
@@ -126,7 +128,7 @@ async function inOrder<T>(names: readonly string[], read: (name: string) => Prom
 
 /** Temp files of writes interrupted by a crash; the documents they were meant to replace are intact. */
 async function removeTempFiles(dataDir: string): Promise<void> {
-  for (const dir of [dataDir, join(dataDir, paths.contactsDir), join(dataDir, paths.eventsDir), join(dataDir, paths.exportLogDir)]) {
+  for (const dir of [dataDir, join(dataDir, paths.contactsDir), join(dataDir, paths.ordersDir), join(dataDir, paths.eventsDir), join(dataDir, paths.exportLogDir)]) {
     for (const name of await listJson(dir, new RegExp(`${TEMP_SUFFIX.replace('.', '\\.')}$`))) {
       await rm(join(dir, name), { force: true });
     }
@@ -140,7 +142,8 @@ async function removeTempFiles(dataDir: string): Promise<void> {
  * lands whole or (if the journal itself was not yet complete) not at all.
  */
 const JOURNAL = paths.journal;
-const journalPaths = [/^contacts\/[0-9a-f]{2}\.json$/, /^events\/[A-Za-z0-9_-]{8,32}\.json$/, /^(catalog|orders|tasks|club|privacy)\.json$/];
+// orders.json: a journal written before the reorders were split; the split follows its replay.
+const journalPaths = [/^(contacts|orders)\/[0-9a-f]{2}\.json$/, /^events\/[A-Za-z0-9_-]{8,32}\.json$/, /^(catalog|orders|tasks|club|privacy)\.json$/];
 
 async function replayJournal(dataDir: string, codec: Codec): Promise<void> {
   let bytes: Buffer;
@@ -170,7 +173,6 @@ async function replayJournal(dataDir: string, codec: Codec): Promise<void> {
 
 export interface Singletons {
   catalog: StoredDocument<CatalogDocument>;
-  orders: StoredDocument<OrdersDocument>;
   tasks: StoredDocument<TasksDocument>;
   club: StoredDocument<ClubDocument>;
   privacy: StoredDocument<PrivacyDocument>;
@@ -183,13 +185,16 @@ export interface Changes<R> {
   contacts?: Contact[];
   removeContacts?: string[];
   eventDocuments?: EventDocument[];
-  /** New states of whole singleton documents (catalog, orders, tasks, club). */
+  /** Orders outside events to store, each in its contact's shard; one whose contact changed moves there from its old shard. */
+  reorders?: Order[];
+  /** New states of whole singleton documents (catalog, tasks, club, privacy). */
   singletons?: Partial<SingletonData>;
   result: R;
 }
 
 export type ContactListener = (next: Contact | undefined, previous: Contact | undefined) => void;
 export type EventListener = (next: EventDocument, previous: EventDocument | undefined) => void;
+export type ReorderListener = (next: Order, previous: Order | undefined) => void;
 
 /**
  * All documents of a data folder in memory (reads never touch the disk),
@@ -202,15 +207,18 @@ export class Store {
     readonly codec: Codec,
     readonly meta: StoredDocument<MetaDocument>,
     readonly settings: StoredDocument<SettingsDocument>,
-    /** Documents of which there is one per data folder: catalog.json, orders.json (orders outside events), tasks.json, club.json. */
+    /** Documents of which there is one per data folder: catalog.json, tasks.json, club.json, privacy.json. */
     readonly singletons: Singletons,
     private readonly shards: Map<string, StoredDocument<ContactsDocument>>,
+    /** Orders outside events by the shard of their contact (orders/<shard>.json). */
+    private readonly orderShards: Map<string, StoredDocument<OrdersDocument>>,
     private readonly eventDocs: Map<string, StoredDocument<EventDocument>>,
     private readonly release: () => Promise<void>,
   ) {}
 
   private readonly contactListeners = new Set<ContactListener>();
   private readonly eventListeners = new Set<EventListener>();
+  private readonly reorderListeners = new Set<ReorderListener>();
 
   /** Called after every committed change of a contact (next undefined: removed). Indexes keep themselves current this way. */
   onContactChange(listener: ContactListener): void {
@@ -220,6 +228,11 @@ export class Store {
   /** Called after every committed change of an event document. */
   onEventChange(listener: EventListener): void {
     this.eventListeners.add(listener);
+  }
+
+  /** Called after every committed change of an order outside events (previous undefined: new). */
+  onReorderChange(listener: ReorderListener): void {
+    this.reorderListeners.add(listener);
   }
 
   /**
@@ -271,7 +284,9 @@ export class Store {
       settings: settingsSchema.parse({}),
     }));
     const catalog = await open(paths.catalog, 'catalog', () => ({ schemaVersion: currentVersion.catalog, products: {} }));
-    const orders = await open(paths.orders, 'orders', () => ({ schemaVersion: currentVersion.orders, orders: {} }));
+    // A folder from before the reorders were split by contact shard (or a split cut short by a crash): split below, after the backup.
+    const unsplitOrders = await readDocument(dataDir, paths.unsplitOrders, 'orders', codec);
+    anyMigrated ||= unsplitOrders !== undefined;
     const tasks = await open(paths.tasks, 'tasks', () => ({ schemaVersion: currentVersion.tasks, tasks: {} }));
     const club = await open(paths.club, 'club', () => ({
       schemaVersion: currentVersion.club,
@@ -283,11 +298,13 @@ export class Store {
     const privacy = await open(paths.privacy, 'privacy', () => ({ schemaVersion: currentVersion.privacy, erasures: [], kept: {} }));
     // Shards and events are many small files: read several at a time, so that the disk works while the CPU parses.
     const shardNames = (await listJson(join(dataDir, paths.contactsDir), contactShardFile)).map((name) => name.slice(0, -'.json'.length));
+    const orderShardNames = (await listJson(join(dataDir, paths.ordersDir), orderShardFile)).map((name) => name.slice(0, -'.json'.length));
     const eventNames = await listJson(join(dataDir, paths.eventsDir), eventFile);
     const listedFile = () => {
       throw new Error('unreachable: listed file vanished');
     };
     const shardDocuments = await inOrder(shardNames, (shard) => open(paths.contactShard(shard), 'contacts', listedFile));
+    const orderShardDocuments = await inOrder(orderShardNames, (shard) => open(paths.orderShard(shard), 'orders', listedFile));
     const eventDocuments = await inOrder(eventNames, (name) => open(`${paths.eventsDir}/${name}`, 'event', listedFile));
     const shards = new Map<string, StoredDocument<ContactsDocument>>();
     shardNames.forEach((shard, at) => {
@@ -298,6 +315,16 @@ export class Store {
         }
       }
       shards.set(shard, document);
+    });
+    const orderShards = new Map<string, StoredDocument<OrdersDocument>>();
+    orderShardNames.forEach((shard, at) => {
+      const { document } = orderShardDocuments[at]!;
+      for (const [key, entry] of Object.entries(document.data.orders)) {
+        if (key !== entry.id || contactShardOf(entry.contactId) !== shard) {
+          throw new CorruptDocumentError(document.file, `order ${key} is filed under the wrong key or shard`);
+        }
+      }
+      orderShards.set(shard, document);
     });
     const eventDocs = new Map<string, StoredDocument<EventDocument>>();
     eventNames.forEach((name, at) => {
@@ -314,13 +341,15 @@ export class Store {
     if (meta.existed && anyMigrated) await createBackup(dataDir, { keep, label: 'before-migration' });
     const dailyBackupDue = meta.existed && !anyMigrated && (await backupDue(dataDir, options.backupIntervalMs ?? DAY));
     await mkdir(join(dataDir, paths.contactsDir), { recursive: true });
+    await mkdir(join(dataDir, paths.ordersDir), { recursive: true });
     await mkdir(join(dataDir, paths.eventsDir), { recursive: true });
     for (const document of toWrite) await document.save();
+    if (unsplitOrders) await splitOrders(dataDir, codec, unsplitOrders.document, orderShards);
     if (meta.document.data.appVersion !== options.appVersion) {
       await meta.document.update((current) => ({ next: { ...current, appVersion: options.appVersion }, result: undefined }));
     }
-    const singletons = { catalog: catalog.document, orders: orders.document, tasks: tasks.document, club: club.document, privacy: privacy.document };
-    const store = new Store(dataDir, codec, meta.document, settings.document, singletons, shards, eventDocs, release);
+    const singletons = { catalog: catalog.document, tasks: tasks.document, club: club.document, privacy: privacy.document };
+    const store = new Store(dataDir, codec, meta.document, settings.document, singletons, shards, orderShards, eventDocs, release);
     if (dailyBackupDue) {
       // A little later, so that the first screens after start are not slowed by it.
       const started = new Promise<void>((resolve) => {
@@ -336,7 +365,14 @@ export class Store {
   }
 
   private documents(): StoredDocument<unknown>[] {
-    return [this.meta, this.settings, ...Object.values(this.singletons), ...this.shards.values(), ...this.eventDocs.values()] as StoredDocument<unknown>[];
+    return [
+      this.meta,
+      this.settings,
+      ...Object.values(this.singletons),
+      ...this.shards.values(),
+      ...this.orderShards.values(),
+      ...this.eventDocs.values(),
+    ] as StoredDocument<unknown>[];
   }
 
   /** The daily backup, made while the store already answers; see backUpInBackground. */
@@ -416,6 +452,48 @@ export class Store {
       return { next: { ...current, contacts: { ...current.contacts, [contactId]: changed } }, result: changed };
     });
     for (const listener of this.contactListeners) listener(next, previous);
+    return next;
+  }
+
+  // --- orders outside events ------------------------------------------------
+
+  /** An order outside events; found by looking into each shard (a key lookup in each of 64 objects). */
+  reorder(orderId: string): Order | undefined {
+    for (const shard of this.orderShards.values()) {
+      const order = shard.data.orders[orderId];
+      if (order) return order;
+    }
+    return undefined;
+  }
+
+  *reorders(): IterableIterator<Order> {
+    for (const shard of this.orderShards.values()) yield* Object.values(shard.data.orders);
+  }
+
+  private orderShardDocument(shardName: string): StoredDocument<OrdersDocument> {
+    let shard = this.orderShards.get(shardName);
+    if (!shard) {
+      const file = paths.orderShard(shardName);
+      shard = new StoredDocument<OrdersDocument>(file, join(this.dataDir, file), { schemaVersion: currentVersion.orders, orders: {} }, this.codec);
+      this.orderShards.set(shardName, shard);
+    }
+    return shard;
+  }
+
+  /**
+   * Writes one order outside events of `contactId`, as saveContact does for
+   * contacts: only the shard of her contact is rewritten. Moving an order to
+   * another contact changes two shards and goes through transact.
+   */
+  async saveReorder(contactId: string, orderId: string, change: (current: Order | undefined) => Order): Promise<Order> {
+    let previous: Order | undefined;
+    const next = await this.orderShardDocument(contactShardOf(contactId)).update((current) => {
+      previous = current.orders[orderId];
+      const changed = change(previous);
+      if (changed.id !== orderId || changed.contactId !== contactId) throw new Error(`saveReorder: order ${orderId} of ${contactId} would change its id or contact`);
+      return { next: { ...current, orders: { ...current.orders, [orderId]: changed } }, result: changed };
+    });
+    for (const listener of this.reorderListeners) listener(next, previous);
     return next;
   }
 
@@ -515,6 +593,8 @@ export class Store {
   async transact<R>(
     scope: {
       contactIds?: readonly string[];
+      /** Contacts whose orders outside events the change may touch, or to whom it moves such orders. */
+      reorderContactIds?: readonly string[];
       eventIds?: readonly string[];
       /** Events the change creates: each gets its own document, known to readers once written. */
       newEventIds?: readonly string[];
@@ -522,6 +602,8 @@ export class Store {
     },
     build: (view: {
       contact(id: string): Contact | undefined;
+      /** A contact's orders outside events. */
+      reordersOf(contactId: string): Order[];
       eventDocument(id: string): EventDocument | undefined;
       singleton<K extends SingletonName>(name: K): SingletonData[K];
     }) => Changes<R>,
@@ -530,6 +612,9 @@ export class Store {
     const eventIds = [...new Set(scope.eventIds ?? [])];
     const documents = new Map<string, StoredDocument<unknown>>();
     for (const name of shardNames) documents.set(paths.contactShard(name), this.shardDocument(name) as StoredDocument<unknown>);
+    for (const name of new Set((scope.reorderContactIds ?? []).map(contactShardOf))) {
+      documents.set(paths.orderShard(name), this.orderShardDocument(name) as StoredDocument<unknown>);
+    }
     for (const name of scope.singletons ?? []) documents.set(this.singletons[name].file, this.singletons[name] as StoredDocument<unknown>);
     for (const eventId of eventIds) {
       const document = this.eventDocs.get(eventId);
@@ -549,6 +634,7 @@ export class Store {
       await Promise.all([...documents.values()].map((document) => document.hold(released)));
       const changes = build({
         contact: (id) => this.contact(id),
+        reordersOf: (contactId) => Object.values(this.orderShards.get(contactShardOf(contactId))?.data.orders ?? {}).filter((order) => order.contactId === contactId),
         eventDocument: (id) => this.eventDocument(id),
         singleton: <K extends SingletonName>(name: K) => this.singletons[name].data as SingletonData[K],
       });
@@ -573,6 +659,24 @@ export class Store {
       for (const contactId of changes.removeContacts ?? []) {
         previousContacts.set(contactId, this.contact(contactId));
         delete shardFor(contactId).contacts[contactId];
+      }
+      const orderShardFor = (contactId: string): OrdersDocument => {
+        const file = paths.orderShard(contactShardOf(contactId));
+        if (!documents.has(file)) throw new Error(`transact: orders of contact ${contactId} are outside the scope`);
+        let shard = next.get(file) as OrdersDocument | undefined;
+        if (!shard) {
+          const current = documents.get(file)!.data as OrdersDocument;
+          shard = { ...current, orders: { ...current.orders } };
+          next.set(file, shard);
+        }
+        return shard;
+      };
+      const previousReorders = new Map<Order, Order | undefined>();
+      for (const order of changes.reorders ?? []) {
+        const previous = this.reorder(order.id);
+        previousReorders.set(order, previous);
+        if (previous && previous.contactId !== order.contactId) delete orderShardFor(previous.contactId).orders[order.id];
+        orderShardFor(order.contactId).orders[order.id] = order;
       }
       const previousEvents = new Map<string, EventDocument | undefined>();
       for (const document of changes.eventDocuments ?? []) {
@@ -621,6 +725,9 @@ export class Store {
       for (const [file, previous] of previousEvents) {
         for (const listener of this.eventListeners) listener(next.get(file) as EventDocument, previous);
       }
+      for (const [order, previous] of previousReorders) {
+        for (const listener of this.reorderListeners) listener(order, previous);
+      }
       return changes.result;
     } finally {
       release();
@@ -659,12 +766,12 @@ export class Store {
           await document.replace(previous);
           continue;
         }
-        // A new contact shard is emptied in memory; a new event's document is forgotten.
+        // A new contact or order shard is emptied in memory; a new event's document is forgotten.
         if (previous !== undefined) await document.replace(previous);
         else this.eventDocs.delete((document.data as EventDocument).event.id);
         await rm(document.path, { force: true });
       }
-      for (const dir of [paths.contactsDir, paths.eventsDir]) await fsyncDirectory(join(this.dataDir, dir));
+      for (const dir of [paths.contactsDir, paths.ordersDir, paths.eventsDir]) await fsyncDirectory(join(this.dataDir, dir));
       await removeJournal(this.dataDir);
     } catch {
       const { code = 'EIO', syscall = 'write' } = cause as NodeJS.ErrnoException;
@@ -672,6 +779,47 @@ export class Store {
       for (const document of [...held, ...applied.map((entry) => entry.document)]) document.block(this.journalLeft);
     }
   }
+}
+
+/**
+ * Splits orders.json (every order outside events, as folders kept them before)
+ * into the shards of their contacts, after the backup before migration: each
+ * shard is written durably, merged with what a split cut short by a crash
+ * left in it (an order in orders.json wins, wherever it was filed), and only
+ * then orders.json removed. A crash anywhere leaves orders.json, and the next
+ * open splits it again, losing and duplicating nothing.
+ */
+async function splitOrders(
+  dataDir: string,
+  codec: Codec,
+  unsplit: OrdersDocument,
+  orderShards: Map<string, StoredDocument<OrdersDocument>>,
+): Promise<void> {
+  const byShard = new Map<string, Order[]>();
+  for (const order of Object.values(unsplit.orders)) {
+    const shard = contactShardOf(order.contactId);
+    byShard.set(shard, [...(byShard.get(shard) ?? []), order]);
+  }
+  const unsplitIds = new Set(Object.keys(unsplit.orders));
+  for (const [name, document] of orderShards) {
+    if (byShard.has(name) || !Object.keys(document.data.orders).some((id) => unsplitIds.has(id))) continue;
+    byShard.set(name, []);
+  }
+  for (const [name, orders] of byShard) {
+    let document = orderShards.get(name);
+    if (!document) {
+      const file = paths.orderShard(name);
+      document = new StoredDocument<OrdersDocument>(file, join(dataDir, file), { schemaVersion: currentVersion.orders, orders: {} }, codec);
+      orderShards.set(name, document);
+    }
+    await document.update((current) => {
+      const kept = Object.values(current.orders).filter((order) => !unsplitIds.has(order.id));
+      return { next: { ...current, orders: Object.fromEntries([...kept, ...orders].map((order) => [order.id, order])) }, result: undefined };
+    });
+  }
+  // Each shard's write fsynced its folder too: the shards are on disk before orders.json goes.
+  await rm(join(dataDir, paths.unsplitOrders));
+  await fsyncDirectory(dataDir);
 }
 
 /** A document a journaled change has written, with what to put back. */

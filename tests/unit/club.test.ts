@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join as joinPath } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { contactShardOf, currentVersion, newEventDocument, paths, type ClubDocument } from '../../electron/store/documents';
@@ -493,7 +493,11 @@ describe('club.members over many orders', () => {
       await writeFile(joinPath(dataDir(), paths.event(ids('e', e))), JSON.stringify(document));
     }
     const reorders = Array.from({ length: 500 }, (_, i) => order(2000 + i, undefined));
-    await writeFile(joinPath(dataDir(), paths.orders), JSON.stringify({ schemaVersion: currentVersion.orders, orders: Object.fromEntries(reorders.map((entry) => [entry.id, entry])) }));
+    await mkdir(joinPath(dataDir(), paths.ordersDir), { recursive: true });
+    for (const shard of new Set(reorders.map((entry) => contactShardOf(entry.contactId)))) {
+      const orders = reorders.filter((entry) => contactShardOf(entry.contactId) === shard);
+      await writeFile(joinPath(dataDir(), paths.orderShard(shard)), JSON.stringify({ schemaVersion: currentVersion.orders, orders: Object.fromEntries(orders.map((entry) => [entry.id, entry])) }));
+    }
     const club = JSON.parse(await readFile(joinPath(dataDir(), paths.club), 'utf8'));
     const memberships = Array.from({ length: 300 }, (_, i) => ({
       contactId: ids('c', i),
@@ -514,7 +518,7 @@ describe('club.members over many orders', () => {
     // The folder's own documents, not the copies in backups/.
     const orders = [...files].flatMap(([file, text]) => {
       if (file.startsWith(joinPath(dataDir(), paths.eventsDir, '/'))) return JSON.parse(text).orders as Order[];
-      return file === joinPath(dataDir(), paths.orders) ? (Object.values(JSON.parse(text).orders) as Order[]) : [];
+      return file.startsWith(joinPath(dataDir(), paths.ordersDir, '/')) ? (Object.values(JSON.parse(text).orders) as Order[]) : [];
     });
     const club = JSON.parse(files.get(joinPath(dataDir(), paths.club))!) as ClubDocument;
     return Object.values(club.memberships)

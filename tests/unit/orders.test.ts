@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contactShardOf, paths } from '../../electron/store/documents';
 import type { OutputOf } from '../../shared/contract';
 import type { Product } from '../../shared/schemas/catalog';
 import type { Contact } from '../../shared/schemas/contact';
@@ -100,14 +101,17 @@ describe('orders.create', () => {
     expect(await filesOf(dataDir())).toEqual(cancelled);
   });
 
-  it('takes reorders without an event into orders.json', async () => {
+  it('takes reorders without an event into the order shard of their contact, and keeps them there across a restart', async () => {
     const { event, anna, berta } = await setting();
     const reorder = await order({ contactId: anna.id, lines: [{ sku: 'DK-100', quantity: 2 }] });
     expect(reorder.eventId).toBeUndefined();
     await order({ eventId: event.id, contactId: berta.id, lines: [{ sku: 'DK-100', quantity: 1 }] });
     expect(await ok<OrderView[]>('orders.list', { withoutEvent: true })).toEqual([reorder]);
     expect((await ok<OrderView[]>('orders.list', { contactId: anna.id })).map((entry) => entry.id)).toEqual([reorder.id]);
-    expect(JSON.parse(readFileSync(join(dataDir(), 'orders.json'), 'utf8')).orders[reorder.id]).toMatchObject({ contactId: anna.id });
+    expect(JSON.parse(readFileSync(join(dataDir(), paths.orderShard(contactShardOf(anna.id))), 'utf8')).orders[reorder.id]).toMatchObject({ contactId: anna.id });
+    await pay(reorder.id, 'cash', 1000);
+    await reopen();
+    expect(await ok<OrderView[]>('orders.list', { withoutEvent: true })).toEqual([{ ...reorder, payments: [expect.objectContaining({ amountCents: 1000 })], paidCents: 1000, openCents: reorder.totalCents - 1000, updatedAt: expect.any(String) }]);
   });
 });
 

@@ -321,7 +321,7 @@ describe('backups', () => {
     const kept = await listBackups(dir);
     expect(kept).toEqual(names.slice(2).reverse());
     const inside = await readdir(join(dir, 'backups', kept[0]!));
-    expect(inside.sort()).toEqual(['catalog.json', 'club.json', 'contacts', 'events', 'meta.json', 'orders.json', 'privacy.json', 'settings.json', 'tasks.json']);
+    expect(inside.sort()).toEqual(['catalog.json', 'club.json', 'contacts', 'events', 'meta.json', 'orders', 'privacy.json', 'settings.json', 'tasks.json']);
   });
 
   it('backs an existing folder up at start at most once per interval', async () => {
