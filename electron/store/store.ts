@@ -798,7 +798,9 @@ async function splitOrders(
   const byShard = new Map<string, Order[]>();
   for (const order of Object.values(unsplit.orders)) {
     const shard = contactShardOf(order.contactId);
-    byShard.set(shard, [...(byShard.get(shard) ?? []), order]);
+    const orders = byShard.get(shard);
+    if (orders) orders.push(order);
+    else byShard.set(shard, [order]);
   }
   const unsplitIds = new Set(Object.keys(unsplit.orders));
   for (const [name, document] of orderShards) {
