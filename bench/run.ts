@@ -13,9 +13,10 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { openBackend, type Backend } from '../electron/backend';
+import type { Backend } from '../electron/backend';
 import { measureFloor, measureNaiveLowdb, measureSqlite, snapshot } from './baselines';
-import { generateDataset, sizes, type Dataset, type Size } from './dataset';
+import { sizes, type Dataset, type Size } from './dataset';
+import { generateInChildProcess } from './generate';
 import { measure, measureSamples, median, percentiles, timed, type Percentiles } from './measure';
 import { timedOpen, timedOpenInFreshProcess, type OpenFigures } from './open';
 import { measureRenderer } from './renderer';
@@ -178,9 +179,7 @@ async function measureOurs(backend: Backend, data: Dataset) {
 const dataDir = await mkdtemp(join(tmpdir(), `kk-bench-${size}-`));
 try {
   progress(`generating the ${size} dataset in ${dataDir}`);
-  const generator = await openBackend({ dataDir, holder: 'web', version: 'bench' });
-  const { ms: generationMs, result: data } = await timed(() => generateDataset(generator.dispatch, size, progress));
-  await generator.close();
+  const { ms: generationMs, result: data } = await timed(() => generateInChildProcess(dataDir, size));
   progress(`generated in ${(generationMs / 1000).toFixed(1)} s: ${JSON.stringify(data.counts)}`);
 
   // The first open of a day: the daily backup is due (it is made after ready, while the app answers): measured apart.
@@ -198,7 +197,7 @@ try {
   const readyTimes = (opens: OpenFigures[]) => opens.map((opened) => opened.ready).join(', ');
   progress(`open: ${readyTimes(fresh)} ms in a fresh process, ${readyTimes(warm.map((opened) => opened.figures))} ms warm; with the daily backup ${daily.figures.ready} ms`);
   const backend = warm.at(-1)!.backend;
-  // What the generation left on the heap is collected first, so that the memory figures are the open store's.
+  // What the earlier opens left on the heap is collected first, so that the memory figures are the open store's.
   collectGarbage();
   const heapMb = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
   const stopRss = sampleRss();
@@ -242,7 +241,6 @@ try {
     member_scroll_longest_task_ms: 'skipped' in renderer ? null : renderer.memberScroll.longestMs,
     rss_mb: rssMb,
     heap_after_open_mb: heapMb,
-    rss_peak_with_generation_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
   const baselines = {
     floor_fsync_p50_ms: floor.fsync.p50,
@@ -278,7 +276,7 @@ try {
   }
   notes.push(
     'open_ms: median of 3 opens, each in a fresh process as the app starts (modules loaded before the clock starts; the file cache is warm after the generation), no backup due. open_warm_ms: the same again in the benchmark process. open_with_daily_backup_ms: the first open of a day (in the benchmark process), when the daily backup is due; it is made after ready, in the background.',
-    'rss_mb: peak resident memory sampled every 25 ms from the measurements start (after a full garbage collection) until they end; the process also ran the generation, so its pages may add to it. rss_peak_with_generation_mb is the peak of the whole run.',
+    'rss_mb: peak resident memory of the benchmark process, sampled every 25 ms from the measurements start (after a full garbage collection) until they end; the dataset was generated in a child process, so this process held only the open folder (and the earlier opens of it).',
     'naive lowdb writes the whole database as one JSON file durably (temp file, fsync, rename, fsync of the folder), exactly as durable as our store.',
   );
   const result = {
