@@ -3,6 +3,7 @@ import { orderTotalCents } from '../../shared/orders';
 import type { Order } from '../../shared/schemas/order';
 import type { EventDocument } from '../store/documents';
 import type { Store } from '../store/store';
+import { changesBetween } from './index-changes';
 import { perStore } from './per-store';
 import { localDate } from '../../shared/days';
 
@@ -54,12 +55,8 @@ export class PurchaseIndex {
   private eventChanged(next: EventDocument, previous: EventDocument | undefined): void {
     // Changes that leave the orders alone keep the same array; an unchanged order keeps its object.
     if (previous?.orders === next.orders) return;
-    const after = new Set(next.orders);
-    const before = new Set(previous?.orders);
-    this.apply(
-      (previous?.orders ?? []).filter((order) => !after.has(order)),
-      next.orders.filter((order) => !before.has(order)),
-    );
+    const { removed, added } = changesBetween(previous?.orders ?? [], next.orders);
+    this.apply(removed, added);
   }
 
   /** A contact's orders, cancelled ones included, in no particular order. */

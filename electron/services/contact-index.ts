@@ -7,6 +7,7 @@ import { normalize } from '../../shared/search/normalize';
 import { parseQuery, rankMatch, searchKey, type QueryTerm, type SearchKey } from '../../shared/search/query';
 import type { EventDocument } from '../store/documents';
 import type { Store } from '../store/store';
+import { changesBetween } from './index-changes';
 import { perStore } from './per-store';
 
 export type ContactFilterInput = z.output<typeof contactFilter>;
@@ -114,8 +115,10 @@ export class ContactIndex {
   private eventChanged(next: EventDocument, previous: EventDocument | undefined): void {
     // A change to the event alone keeps the same array (store.saveEvent).
     if (previous?.invitations === next.invitations) return;
-    for (const invitation of previous?.invitations ?? []) unlink(this.invitations, invitation.contactId, previous!.event.id);
-    for (const invitation of next.invitations) link(this.invitations, invitation.contactId, next.event.id);
+    // A contact has at most one invitation per event (contacts.merge keeps one), so a removed one unlinks the event.
+    const { removed, added } = changesBetween(previous?.invitations ?? [], next.invitations);
+    for (const invitation of removed) unlink(this.invitations, invitation.contactId, next.event.id);
+    for (const invitation of added) link(this.invitations, invitation.contactId, next.event.id);
   }
 
   /** Every contact, in name order. */

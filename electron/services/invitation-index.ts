@@ -2,6 +2,7 @@ import { customAlphabet, nanoid } from 'nanoid';
 import { INVITATION_CODE_ALPHABET, type Invitation } from '../../shared/schemas/invitation';
 import type { EventDocument } from '../store/documents';
 import type { Store } from '../store/store';
+import { changesBetween } from './index-changes';
 import { perStore } from './per-store';
 
 const randomCode = customAlphabet(INVITATION_CODE_ALPHABET, 6);
@@ -29,11 +30,12 @@ export class InvitationIndex {
   private track(next: EventDocument, previous: EventDocument | undefined): void {
     // Changes to the event alone keep the same array (store.saveEvent): nothing to do.
     if (previous?.invitations === next.invitations) return;
-    for (const invitation of previous?.invitations ?? []) {
+    const { removed, added } = changesBetween(previous?.invitations ?? [], next.invitations);
+    for (const invitation of removed) {
       this.eventOf.delete(invitation.id);
       this.codes.delete(invitation.code);
     }
-    for (const invitation of next.invitations) {
+    for (const invitation of added) {
       this.eventOf.set(invitation.id, next.event.id);
       this.codes.set(invitation.code, invitation.id);
     }

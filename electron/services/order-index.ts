@@ -1,5 +1,6 @@
 import type { EventDocument } from '../store/documents';
 import type { Store } from '../store/store';
+import { changesBetween } from './index-changes';
 import { perStore } from './per-store';
 
 /**
@@ -18,8 +19,9 @@ export class OrderIndex {
   private track(next: EventDocument, previous: EventDocument | undefined): void {
     // Changes that leave the orders alone keep the same array: nothing to do.
     if (previous?.orders === next.orders) return;
-    for (const order of previous?.orders ?? []) this.eventOf.delete(order.id);
-    for (const order of next.orders) this.eventOf.set(order.id, next.event.id);
+    const { removed, added } = changesBetween(previous?.orders ?? [], next.orders);
+    for (const order of removed) this.eventOf.delete(order.id);
+    for (const order of added) this.eventOf.set(order.id, next.event.id);
   }
 
   /** The event holding this order; undefined for an order outside events or an unknown one. */
