@@ -102,7 +102,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     const text = this.codec.decode(bytes, this.name);
     try {
-      const { document, intact } = parseChecksummedJson(text);
+      // Plain JSON: the bytes read are the text's UTF-8.
+      const { document, intact } = parseChecksummedJson(text, this.codec === plainCodec ? bytes : undefined);
       return { data: document as T, intact };
     } catch (error) {
       throw new CorruptDocumentError(this.name, `not valid JSON (${(error as Error).message})`);
