@@ -183,20 +183,26 @@ try {
   progress(`generated in ${(generationMs / 1000).toFixed(1)} s: ${JSON.stringify(data.counts)}`);
 
   // The first open of a day: the daily backup is due (it is made after ready, while the app answers): measured apart.
-  const daily = await timedOpen(dataDir);
-  await daily.backend.close();
+  const daily = await timedOpen(dataDir).then(async ({ backend: opened, figures }) => {
+    await opened.close();
+    return { figures };
+  });
   // As the app starts: a fresh process, its code not yet optimised (the file cache is warm, as after the generation).
   const fresh: OpenFigures[] = [];
   for (let run = 0; run < OPENS; run++) fresh.push(await timedOpenInFreshProcess(dataDir));
   // Again in this process, warm; the last one stays open for the measurements.
-  const warm: Array<Awaited<ReturnType<typeof timedOpen>>> = [];
+  // Only the figures of a closed open are kept: its store must not stay on the heap the memory figures measure.
+  const warm: OpenFigures[] = [];
+  let backend: Backend | undefined;
   for (let run = 0; run < OPENS; run++) {
-    if (run > 0) await warm.at(-1)!.backend.close();
-    warm.push(await timedOpen(dataDir));
+    await backend?.close();
+    const opened = await timedOpen(dataDir);
+    warm.push(opened.figures);
+    backend = opened.backend;
   }
   const readyTimes = (opens: OpenFigures[]) => opens.map((opened) => opened.ready).join(', ');
-  progress(`open: ${readyTimes(fresh)} ms in a fresh process, ${readyTimes(warm.map((opened) => opened.figures))} ms warm; with the daily backup ${daily.figures.ready} ms`);
-  const backend = warm.at(-1)!.backend;
+  progress(`open: ${readyTimes(fresh)} ms in a fresh process, ${readyTimes(warm)} ms warm; with the daily backup ${daily.figures.ready} ms`);
+  if (!backend) throw new Error('no open');
   // What the earlier opens left on the heap is collected first, so that the memory figures are the open store's.
   collectGarbage();
   const heapMb = Math.round(process.memoryUsage().heapUsed / 2 ** 20);
@@ -227,7 +233,7 @@ try {
     open_ms: median(fresh.map((opened) => opened.ready)),
     open_to_first_search_ms: median(fresh.map((opened) => opened.firstSearch)),
     open_to_first_member_list_ms: median(fresh.map((opened) => opened.firstMemberList)),
-    open_warm_ms: median(warm.map((opened) => opened.figures.ready)),
+    open_warm_ms: median(warm.map((opened) => opened.ready)),
     open_with_daily_backup_ms: daily.figures.ready,
     checkin_p50_ms: Math.max(...checkinSamples.map((entry) => entry.p50)),
     checkin_p95_ms: Math.max(...checkinSamples.map((entry) => entry.p95)),
@@ -288,7 +294,7 @@ try {
     bars,
     operations,
     exports: { xlsx_ms: ours.xlsx, csv_excel_de_ms: ours.csv, members: spec.members },
-    opens: { fresh_process: fresh, warm: warm.map((opened) => opened.figures), daily_backup: daily.figures },
+    opens: { fresh_process: fresh, warm, daily_backup: daily.figures },
     renderer,
     total_ms: Math.round(performance.now() - runStart),
     notes,
