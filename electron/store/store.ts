@@ -171,6 +171,45 @@ async function replayJournal(dataDir: string, codec: Codec): Promise<void> {
   await fsyncDirectory(dataDir);
 }
 
+/**
+ * Documents split by the shard of a contact id (contacts/<shard>.json,
+ * orders/<shard>.json), by shard name. A shard without a file yet is created
+ * empty on first use and written on its first change.
+ */
+class ShardDocuments<D> extends Map<string, StoredDocument<D>> {
+  constructor(
+    private readonly dataDir: string,
+    private readonly codec: Codec,
+    private readonly fileOf: (shard: string) => string,
+    private readonly empty: () => D,
+  ) {
+    super();
+  }
+
+  of(shard: string): StoredDocument<D> {
+    let document = this.get(shard);
+    if (!document) {
+      const file = this.fileOf(shard);
+      document = new StoredDocument<D>(file, join(this.dataDir, file), this.empty(), this.codec);
+      this.set(shard, document);
+    }
+    return document;
+  }
+
+  /** Takes over the shards read at open, after checking that each entry is filed under its id in its contact's shard. */
+  fill<E extends { id: string }>(loaded: Array<[shard: string, StoredDocument<D>]>, entries: (data: D) => Record<string, E>, contactIdOf: (entry: E) => string, what: string): this {
+    for (const [shard, document] of loaded) {
+      for (const [key, entry] of Object.entries(entries(document.data))) {
+        if (key !== entry.id || contactShardOf(contactIdOf(entry)) !== shard) {
+          throw new CorruptDocumentError(document.file, `${what} ${key} is filed under the wrong key or shard`);
+        }
+      }
+      this.set(shard, document);
+    }
+    return this;
+  }
+}
+
 export interface Singletons {
   catalog: StoredDocument<CatalogDocument>;
   tasks: StoredDocument<TasksDocument>;
@@ -209,9 +248,9 @@ export class Store {
     readonly settings: StoredDocument<SettingsDocument>,
     /** Documents of which there is one per data folder: catalog.json, tasks.json, club.json, privacy.json. */
     readonly singletons: Singletons,
-    private readonly shards: Map<string, StoredDocument<ContactsDocument>>,
+    private readonly shards: ShardDocuments<ContactsDocument>,
     /** Orders outside events by the shard of their contact (orders/<shard>.json). */
-    private readonly orderShards: Map<string, StoredDocument<OrdersDocument>>,
+    private readonly orderShards: ShardDocuments<OrdersDocument>,
     private readonly eventDocs: Map<string, StoredDocument<EventDocument>>,
     private readonly release: () => Promise<void>,
   ) {}
@@ -306,26 +345,18 @@ export class Store {
     const shardDocuments = await inOrder(shardNames, (shard) => open(paths.contactShard(shard), 'contacts', listedFile));
     const orderShardDocuments = await inOrder(orderShardNames, (shard) => open(paths.orderShard(shard), 'orders', listedFile));
     const eventDocuments = await inOrder(eventNames, (name) => open(`${paths.eventsDir}/${name}`, 'event', listedFile));
-    const shards = new Map<string, StoredDocument<ContactsDocument>>();
-    shardNames.forEach((shard, at) => {
-      const { document } = shardDocuments[at]!;
-      for (const [key, entry] of Object.entries(document.data.contacts)) {
-        if (key !== entry.id || contactShardOf(entry.id) !== shard) {
-          throw new CorruptDocumentError(document.file, `contact ${key} is filed under the wrong key or shard`);
-        }
-      }
-      shards.set(shard, document);
-    });
-    const orderShards = new Map<string, StoredDocument<OrdersDocument>>();
-    orderShardNames.forEach((shard, at) => {
-      const { document } = orderShardDocuments[at]!;
-      for (const [key, entry] of Object.entries(document.data.orders)) {
-        if (key !== entry.id || contactShardOf(entry.contactId) !== shard) {
-          throw new CorruptDocumentError(document.file, `order ${key} is filed under the wrong key or shard`);
-        }
-      }
-      orderShards.set(shard, document);
-    });
+    const shards = new ShardDocuments<ContactsDocument>(dataDir, codec, paths.contactShard, () => ({ schemaVersion: currentVersion.contacts, contacts: {} })).fill(
+      shardNames.map((shard, at) => [shard, shardDocuments[at]!.document]),
+      (data) => data.contacts,
+      (contact) => contact.id,
+      'contact',
+    );
+    const orderShards = new ShardDocuments<OrdersDocument>(dataDir, codec, paths.orderShard, () => ({ schemaVersion: currentVersion.orders, orders: {} })).fill(
+      orderShardNames.map((shard, at) => [shard, orderShardDocuments[at]!.document]),
+      (data) => data.orders,
+      (order) => order.contactId,
+      'order',
+    );
     const eventDocs = new Map<string, StoredDocument<EventDocument>>();
     eventNames.forEach((name, at) => {
       const { document } = eventDocuments[at]!;
@@ -344,7 +375,7 @@ export class Store {
     await mkdir(join(dataDir, paths.ordersDir), { recursive: true });
     await mkdir(join(dataDir, paths.eventsDir), { recursive: true });
     for (const document of toWrite) await document.save();
-    if (unsplitOrders) await splitOrders(dataDir, codec, unsplitOrders.document, orderShards);
+    if (unsplitOrders) await splitOrders(dataDir, unsplitOrders.document, orderShards);
     if (meta.document.data.appVersion !== options.appVersion) {
       await meta.document.update((current) => ({ next: { ...current, appVersion: options.appVersion }, result: undefined }));
     }
@@ -429,16 +460,6 @@ export class Store {
     for (const shard of this.shards.values()) yield* Object.values(shard.data.contacts);
   }
 
-  private shardDocument(shardName: string): StoredDocument<ContactsDocument> {
-    let shard = this.shards.get(shardName);
-    if (!shard) {
-      const file = paths.contactShard(shardName);
-      shard = new StoredDocument<ContactsDocument>(file, join(this.dataDir, file), { schemaVersion: currentVersion.contacts, contacts: {} }, this.codec);
-      this.shards.set(shardName, shard);
-    }
-    return shard;
-  }
-
   /**
    * Writes one contact: `change` gets the stored version (undefined for a new
    * one) and returns the version to store; it may throw to refuse. Only the
@@ -446,7 +467,7 @@ export class Store {
    */
   async saveContact(contactId: string, change: (current: Contact | undefined) => Contact): Promise<Contact> {
     let previous: Contact | undefined;
-    const next = await this.shardDocument(contactShardOf(contactId)).update((current) => {
+    const next = await this.shards.of(contactShardOf(contactId)).update((current) => {
       previous = current.contacts[contactId];
       const changed = change(previous);
       return { next: { ...current, contacts: { ...current.contacts, [contactId]: changed } }, result: changed };
@@ -470,16 +491,6 @@ export class Store {
     for (const shard of this.orderShards.values()) yield* Object.values(shard.data.orders);
   }
 
-  private orderShardDocument(shardName: string): StoredDocument<OrdersDocument> {
-    let shard = this.orderShards.get(shardName);
-    if (!shard) {
-      const file = paths.orderShard(shardName);
-      shard = new StoredDocument<OrdersDocument>(file, join(this.dataDir, file), { schemaVersion: currentVersion.orders, orders: {} }, this.codec);
-      this.orderShards.set(shardName, shard);
-    }
-    return shard;
-  }
-
   /**
    * Writes one order outside events of `contactId`, as saveContact does for
    * contacts: only the shard of her contact is rewritten. Moving an order to
@@ -487,7 +498,7 @@ export class Store {
    */
   async saveReorder(contactId: string, orderId: string, change: (current: Order | undefined) => Order): Promise<Order> {
     let previous: Order | undefined;
-    const next = await this.orderShardDocument(contactShardOf(contactId)).update((current) => {
+    const next = await this.orderShards.of(contactShardOf(contactId)).update((current) => {
       previous = current.orders[orderId];
       const changed = change(previous);
       if (changed.id !== orderId || changed.contactId !== contactId) throw new Error(`saveReorder: order ${orderId} of ${contactId} would change its id or contact`);
@@ -611,9 +622,9 @@ export class Store {
     const shardNames = [...new Set((scope.contactIds ?? []).map(contactShardOf))];
     const eventIds = [...new Set(scope.eventIds ?? [])];
     const documents = new Map<string, StoredDocument<unknown>>();
-    for (const name of shardNames) documents.set(paths.contactShard(name), this.shardDocument(name) as StoredDocument<unknown>);
+    for (const name of shardNames) documents.set(paths.contactShard(name), this.shards.of(name) as StoredDocument<unknown>);
     for (const name of new Set((scope.reorderContactIds ?? []).map(contactShardOf))) {
-      documents.set(paths.orderShard(name), this.orderShardDocument(name) as StoredDocument<unknown>);
+      documents.set(paths.orderShard(name), this.orderShards.of(name) as StoredDocument<unknown>);
     }
     for (const name of scope.singletons ?? []) documents.set(this.singletons[name].file, this.singletons[name] as StoredDocument<unknown>);
     for (const eventId of eventIds) {
@@ -791,9 +802,8 @@ export class Store {
  */
 async function splitOrders(
   dataDir: string,
-  codec: Codec,
   unsplit: OrdersDocument,
-  orderShards: Map<string, StoredDocument<OrdersDocument>>,
+  orderShards: ShardDocuments<OrdersDocument>,
 ): Promise<void> {
   const byShard = new Map<string, Order[]>();
   for (const order of Object.values(unsplit.orders)) {
@@ -808,13 +818,7 @@ async function splitOrders(
     byShard.set(name, []);
   }
   for (const [name, orders] of byShard) {
-    let document = orderShards.get(name);
-    if (!document) {
-      const file = paths.orderShard(name);
-      document = new StoredDocument<OrdersDocument>(file, join(dataDir, file), { schemaVersion: currentVersion.orders, orders: {} }, codec);
-      orderShards.set(name, document);
-    }
-    await document.update((current) => {
+    await orderShards.of(name).update((current) => {
       const kept = Object.values(current.orders).filter((order) => !unsplitIds.has(order.id));
       return { next: { ...current, orders: Object.fromEntries([...kept, ...orders].map((order) => [order.id, order])) }, result: undefined };
     });
