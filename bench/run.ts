@@ -109,7 +109,7 @@ async function measureOurs(backend: Backend, data: Dataset) {
   operations['checkin.checkIn (500 guests)'] = doorSamples;
   operations['checkin.checkIn (25 guests, 40 orders)'] = pastSamples;
 
-  progress('contact edits, event creates, order creates, reorder creates');
+  progress('contact edits, event creates, order creates, reorder creates, club points');
   operations['contacts.update'] = await measure(WRITES, (index) =>
     call('contacts.update', { id: data.contactIds[(index * 7_919) % data.contactIds.length]!, notes: `Notiz ${index}` }),
   );
@@ -126,6 +126,11 @@ async function measureOurs(backend: Backend, data: Dataset) {
     const lines = Array.from({ length: 2 + (index % 2) }, (_, n) => ({ productId: data.productIds[(index * 17 + n * 5) % data.productIds.length]!, quantity: 1 + n }));
     return call('orders.create', { contactId: data.contactIds[(index * 7_907) % data.contactIds.length]!, lines });
   });
+  // The club document holds every membership with its points: the largest document a single write rewrites.
+  const { ids: memberIds } = await call<{ ids: string[] }>('club.memberIds', { filters: {} });
+  operations['club.addPoints'] = await measure(WRITES, (index) =>
+    call('club.addPoints', { contactId: memberIds[(index * 37) % memberIds.length]!, kind: 'adjustment', points: 5, reason: `Bonus ${index}` }),
+  );
 
   progress('searches');
   // Prefixes as typed, and phonetic ones: "Meyer" finds Meier, Maier, Mayer; "Schröter" and "Mayr" are misspelt.
@@ -227,7 +232,7 @@ try {
 
   const { operations } = ours;
   const checkinSamples = [operations['checkin.checkIn (500 guests)']!, operations['checkin.checkIn (25 guests, 40 orders)']!];
-  const writes = ['contacts.update', 'events.create', 'orders.create', 'orders.create (reorder)'].map((name) => operations[name]!);
+  const writes = ['contacts.update', 'events.create', 'orders.create', 'orders.create (reorder)', 'club.addPoints'].map((name) => operations[name]!);
   const sqliteFigures = 'skipped' in sqlite ? undefined : sqlite;
   const metrics = {
     open_ms: median(fresh.map((opened) => opened.ready)),
@@ -346,6 +351,8 @@ function table({ size, machine: host, dataset, metrics, baselines, bars, operati
   row('order create p95', op('orders.create').p95, '', baselines.sqlite_order_create_p95_ms, true);
   row('reorder create p50', op('orders.create (reorder)').p50, '', baselines.sqlite_order_create_p50_ms, true);
   row('reorder create p95', op('orders.create (reorder)').p95, '', baselines.sqlite_order_create_p95_ms, true);
+  row(`club points of a member (${dataset.members} in the club) p50`, op('club.addPoints').p50, '', null, true);
+  row(`club points of a member (${dataset.members} in the club) p95`, op('club.addPoints').p95, '', null, true);
   row('any write p95', metrics.write_p95_ms!, 'write_p95_ms');
   row('contact search p50', op('contacts.search').p50);
   row('contact search p95', metrics.search_p95_ms!, 'search_p95_ms');
