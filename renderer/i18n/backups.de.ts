@@ -29,7 +29,7 @@ export const backupsDe = {
     keep: 'Anzahl aufbewahrter Sicherungen',
     keepDescription: 'Ältere Sicherungen werden gelöscht, sobald eine neue angelegt wird.',
     keepSave: 'Übernehmen',
-    keepSaved: 'Es werden {{count}} Sicherungen aufbewahrt.',
+    keepSaved: 'Es werden {{count, number}} Sicherungen aufbewahrt.',
     moveTitle: 'Umzug auf einen anderen Rechner',
     moveIntro:
       'Der ganze Datenbestand (ohne die Sicherungen) lässt sich als eine Archivdatei speichern und auf dem neuen Rechner übernehmen. Ein verschlüsselter Datenbestand bleibt dabei verschlüsselt.',

@@ -31,7 +31,7 @@ export const backupsEn: typeof backupsDe = {
     keep: 'Number of backups kept',
     keepDescription: 'Older backups are deleted when a new one is made.',
     keepSave: 'Apply',
-    keepSaved: '{{count}} backups are kept.',
+    keepSaved: '{{count, number}} backups are kept.',
     moveTitle: 'Moving to another computer',
     moveIntro:
       'All the data (without the backups) can be saved as one archive file and taken over on the new computer. Encrypted data stays encrypted.',

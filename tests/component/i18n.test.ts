@@ -13,6 +13,16 @@ function keysOf(tree: object, prefix = ''): string[] {
 const lookup = (tree: object, key: string) => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], tree);
 
 describe('translations', () => {
+  it('writes counts in the reader\'s number format (50.000 Kontakte, 50,000 contacts), in every text with a count', async () => {
+    await import('../../renderer/i18n'); // sets i18next up as the app does
+    const { default: i18n } = await import('i18next');
+    expect(i18n.t('contacts.count', { count: 50_000, lng: 'de' })).toBe('50.000 Kontakte');
+    expect(i18n.t('contacts.count', { count: 50_000, lng: 'en' })).toBe('50,000 contacts');
+    for (const [name, tree] of [['de', de], ['en', en]] as const) {
+      for (const key of keysOf(tree)) expect(String(lookup(tree, key)), `${name} ${key}`).not.toContain('{{count}}');
+    }
+  });
+
   it('English has exactly the keys German has', () => {
     expect(keysOf(en).sort()).toEqual(keysOf(de).sort());
   });
