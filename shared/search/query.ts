@@ -10,6 +10,9 @@ import { colognePhonetic } from './phonetic';
  * a few milliseconds however the contacts lie in memory (with arrays it was
  * three to five times slower once memory order and name order drifted apart);
  * two instead of one spare the name lookups from reading the e-mail addresses.
+ * Beside them, which characters each holds (SearchKey's masks): most contacts
+ * lack a character of the query where it looks and are passed over without a
+ * string search (at 50,000 contacts a scan went from about 3.8 to 1–3 ms).
  */
 const NAME = '\x01';
 const CODE = '\x02';
@@ -21,7 +24,33 @@ export interface SearchKey {
   key: string;
   rest: string;
   textAt: number;
+  /**
+   * Which letters a–z occur in the name words, which digits in the phonetic
+   * codes, which letters and digits in `rest` (see charactersOf). A query
+   * word needs all of its characters where it looks, so a contact lacking one
+   * is passed over without reading its strings: that skips most of the
+   * string searches of a scan.
+   */
+  nameLetters: number;
+  codeDigits: number;
+  restLetters: number;
+  restDigits: number;
 }
+
+/** The letters a–z (bit 0–25) and the digits (bit 0–9) in a normalised text; other characters are not counted. */
+function charactersOf(text: string): { letters: number; digits: number } {
+  let letters = 0;
+  let digits = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) letters |= 1 << (code - 97);
+    else if (code >= 48 && code <= 57) digits |= 1 << (code - 48);
+  }
+  return { letters, digits };
+}
+
+/** Whether `have` holds every bit of `need`. */
+const holds = (have: number, need: number) => (have & need) === need;
 
 type Searchable = Pick<Contact, 'firstName' | 'lastName' | 'email' | 'extraEmails' | 'phone' | 'mobile' | 'extraPhones' | 'city'>;
 
@@ -31,7 +60,7 @@ type Searchable = Pick<Contact, 'firstName' | 'lastName' | 'email' | 'extraEmail
  * index computes a key for every contact at start. Emptied when full, so that
  * a long-running process does not grow it without end.
  */
-const nameParts = new Map<string, { names: readonly string[]; codes: readonly string[] }>();
+const nameParts = new Map<string, { names: readonly string[]; codes: readonly string[]; letters: number; codeDigits: number }>();
 const NAME_PARTS_KEPT = 20_000;
 
 function partsOf(name: string) {
@@ -39,7 +68,8 @@ function partsOf(name: string) {
   if (!parts) {
     if (nameParts.size >= NAME_PARTS_KEPT) nameParts.clear();
     const names = words(name);
-    parts = { names, codes: names.map(colognePhonetic) };
+    const codes = names.map(colognePhonetic);
+    parts = { names, codes, letters: charactersOf(names.join(' ')).letters, codeDigits: charactersOf(codes.join(' ')).digits };
     nameParts.set(name, parts);
   }
   return parts;
@@ -58,7 +88,17 @@ export function searchKey(contact: Searchable): SearchKey {
     .filter((part): part is string => part !== undefined && part !== '')
     .map(normalize)
     .join('\n');
-  return { key: `${NAME}${names.join(NAME)}${NAME}${CODE}${codes.join(CODE)}${CODE}`, rest: `${digits}${TEXT}${text}`, textAt: digits.length + 1 };
+  const rest = `${digits}${TEXT}${text}`;
+  const inRest = charactersOf(rest);
+  return {
+    key: `${NAME}${names.join(NAME)}${NAME}${CODE}${codes.join(CODE)}${CODE}`,
+    rest,
+    textAt: digits.length + 1,
+    nameLetters: first.letters | last.letters,
+    codeDigits: first.codeDigits | last.codeDigits,
+    restLetters: inRest.letters,
+    restDigits: inRest.digits,
+  };
 }
 
 /** How well a query word matched; a contact's rank is the sum over the query's words, lower is better. */
@@ -73,6 +113,12 @@ export interface QueryTerm {
   text: string;
   /** Phone digits, for a word of at least three digits. */
   digits?: string;
+  /** The letters of each part, the digits of each code, the letters and digits of the text and of the phone digits (see SearchKey). */
+  partLetters: number[];
+  codeDigits: number[];
+  textLetters: number;
+  textDigits: number;
+  digitsDigits: number;
 }
 
 const PHONE = /^[\d\s+()/.-]+$/;
@@ -80,14 +126,22 @@ const hasThreeDigits = (text: string) => /(?:\d\D*){3}/.test(text);
 // Codes of one or two letters match too many names to be useful.
 const MIN_PHONETIC_LENGTH = 3;
 
-function term(word: string, digits?: string): QueryTerm {
+function term(word: string, phone?: string): QueryTerm {
   const parts = words(word);
+  // A word with digits is no name (an invitation code, a house number): its letters alone would sound like names.
+  const codes = parts.map((part) => (part.length >= MIN_PHONETIC_LENGTH && !/\d/.test(part) ? CODE + colognePhonetic(part) + CODE : ''));
+  const digits = phone ?? (PHONE.test(word) && hasThreeDigits(word) ? phoneDigits(word) : undefined);
+  const inText = charactersOf(word);
   return {
     names: parts.map((part) => NAME + part),
-    // A word with digits is no name (an invitation code, a house number): its letters alone would sound like names.
-    codes: parts.map((part) => (part.length >= MIN_PHONETIC_LENGTH && !/\d/.test(part) ? CODE + colognePhonetic(part) + CODE : '')),
+    codes,
     text: word,
-    digits: digits ?? (PHONE.test(word) && hasThreeDigits(word) ? phoneDigits(word) : undefined),
+    digits,
+    partLetters: parts.map((part) => charactersOf(part).letters),
+    codeDigits: codes.map((code) => charactersOf(code).digits),
+    textLetters: inText.letters,
+    textDigits: inText.digits,
+    digitsDigits: charactersOf(digits ?? '').digits,
   };
 }
 
@@ -98,9 +152,15 @@ export function parseQuery(query: string): QueryTerm[] {
   return text.split(/[\s,;]+/).filter(Boolean).map((word) => term(word));
 }
 
-function nameRank(key: string, name: string, code: string): number | undefined {
-  let at = key.indexOf(name);
-  if (at === -1) return code !== '' && key.includes(code) ? matchRank.phonetic : undefined;
+/** How part `i` of a query word matches the contact's name words: exact, as a prefix, by its sound, or not. */
+function nameRank(entry: SearchKey, term: QueryTerm, i: number): number | undefined {
+  const { key } = entry;
+  const name = term.names[i]!;
+  let at = holds(entry.nameLetters, term.partLetters[i]!) ? key.indexOf(name) : -1;
+  if (at === -1) {
+    const code = term.codes[i]!;
+    return code !== '' && holds(entry.codeDigits, term.codeDigits[i]!) && key.includes(code) ? matchRank.phonetic : undefined;
+  }
   do {
     if (key.charCodeAt(at + name.length) === NAME_CODE) return matchRank.exact;
     at = key.indexOf(name, at + 1);
@@ -108,16 +168,20 @@ function nameRank(key: string, name: string, code: string): number | undefined {
   return matchRank.prefix;
 }
 
-function termRank({ key, rest, textAt }: SearchKey, { names, codes, text, digits }: QueryTerm): number | undefined {
+function termRank(entry: SearchKey, term: QueryTerm): number | undefined {
+  const { names, text, digits } = term;
   let rank: number | undefined = names.length > 0 ? matchRank.exact : undefined;
   for (let i = 0; i < names.length && rank !== undefined; i++) {
-    const part = nameRank(key, names[i]!, codes[i]!);
+    const part = nameRank(entry, term, i);
     rank = part === undefined ? undefined : Math.max(rank, part);
   }
   if (rank !== undefined) return rank;
+  const { rest, restLetters, restDigits } = entry;
   // A single letter finds names starting with it, not every address that contains it.
-  if (text.length > 1 && rest.indexOf(text, textAt) !== -1) return matchRank.substring;
-  if (digits !== undefined && rest.includes(digits)) return matchRank.substring;
+  if (text.length > 1 && holds(restLetters, term.textLetters) && holds(restDigits, term.textDigits) && rest.indexOf(text, entry.textAt) !== -1) {
+    return matchRank.substring;
+  }
+  if (digits !== undefined && holds(restDigits, term.digitsDigits) && rest.includes(digits)) return matchRank.substring;
   return undefined;
 }
 
