@@ -21,8 +21,8 @@ interface Entry extends SearchKey {
 
 function entryOf(contact: Contact): Entry {
   // Spelled out: spreading searchKey's answer into the entry made the scan several times slower (a slower object layout).
-  const { key, rest, textAt, nameLetters, codeDigits, restLetters, restDigits } = searchKey(contact);
-  return { key, rest, textAt, nameLetters, codeDigits, restLetters, restDigits, contact, tags: contact.tags.map(normalize), city: normalize(contact.city ?? '') };
+  const { key, rest, textAt, namePairs, codePairs, restPairs } = searchKey(contact);
+  return { key, rest, textAt, namePairs, codePairs, restPairs, contact, tags: contact.tags.map(normalize), city: normalize(contact.city ?? '') };
 }
 
 // Name order is total (the id decides last), so binary search finds every entry.
@@ -64,7 +64,7 @@ function unlink(map: Map<string, Set<string>>, key: string, value: string): void
 /**
  * The contacts in name order with precomputed search fields, who recommended
  * whom, and who is invited where; kept current through the store's change
- * listeners. Search scans the array (two strings and their character masks
+ * listeners. Search scans the array (two strings and their masks of character pairs
  * per contact, see shared/search/query.ts): at 50,000 contacts that stays well within the 5 ms bar
  * (npm run bench), so no maps from words to contacts are needed.
  */

@@ -4,8 +4,9 @@ import { normalize, words } from '../../shared/search/normalize';
 import { parseQuery, rankMatch, searchKey } from '../../shared/search/query';
 
 /*
- * Search passes over a contact whose strings lack one of the query's
- * characters without reading them (the masks in shared/search/query.ts).
+ * Search passes over a contact whose strings lack a pair of neighbouring
+ * characters of the query without reading them (the masks in
+ * shared/search/query.ts).
  * That must never lose a match: whatever part of a contact is typed, she is
  * found.
  */
