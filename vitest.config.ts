@@ -35,6 +35,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts', 'tests/electron/smoke.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A poll waits as Playwright's own waits do: on a busy machine one round trip to the page can take a
+          // second (vitest's default poll gave up after 1 s: the follow-up journey failed once that way in CI).
+          expect: { poll: { timeout: 10_000 } },
           // Each journey starts its own server and browser; two cores run them one at a time.
           fileParallelism: false,
         },
