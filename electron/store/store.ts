@@ -651,17 +651,18 @@ export class Store {
       });
 
       const next = new Map<string, unknown>();
-      const shardFor = (contactId: string): ContactsDocument => {
-        const file = paths.contactShard(contactShardOf(contactId));
-        if (!documents.has(file)) throw new Error(`transact: contact ${contactId} is outside the scope`);
-        let shard = next.get(file) as ContactsDocument | undefined;
+      /** The next state of a shard in the scope, copied once with its entries, so that entries can be set and removed. */
+      const nextShard = <D extends object>(file: string, entries: keyof D & string, what: string): D => {
+        if (!documents.has(file)) throw new Error(`transact: ${what} outside the scope`);
+        let shard = next.get(file) as D | undefined;
         if (!shard) {
-          const current = documents.get(file)!.data as ContactsDocument;
-          shard = { ...current, contacts: { ...current.contacts } };
+          const current = documents.get(file)!.data as D;
+          shard = { ...current, [entries]: { ...(current[entries] as object) } };
           next.set(file, shard);
         }
         return shard;
       };
+      const shardFor = (contactId: string) => nextShard<ContactsDocument>(paths.contactShard(contactShardOf(contactId)), 'contacts', `contact ${contactId} is`);
       const previousContacts = new Map<string, Contact | undefined>();
       for (const entry of changes.contacts ?? []) {
         previousContacts.set(entry.id, this.contact(entry.id));
@@ -671,17 +672,7 @@ export class Store {
         previousContacts.set(contactId, this.contact(contactId));
         delete shardFor(contactId).contacts[contactId];
       }
-      const orderShardFor = (contactId: string): OrdersDocument => {
-        const file = paths.orderShard(contactShardOf(contactId));
-        if (!documents.has(file)) throw new Error(`transact: orders of contact ${contactId} are outside the scope`);
-        let shard = next.get(file) as OrdersDocument | undefined;
-        if (!shard) {
-          const current = documents.get(file)!.data as OrdersDocument;
-          shard = { ...current, orders: { ...current.orders } };
-          next.set(file, shard);
-        }
-        return shard;
-      };
+      const orderShardFor = (contactId: string) => nextShard<OrdersDocument>(paths.orderShard(contactShardOf(contactId)), 'orders', `orders of contact ${contactId} are`);
       const previousReorders = new Map<Order, Order | undefined>();
       for (const order of changes.reorders ?? []) {
         const previous = this.reorder(order.id);
