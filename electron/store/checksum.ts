@@ -43,10 +43,14 @@ function checksumOf(afterBrace: string | Buffer): string {
   return createHash('sha256').update(schemaFingerprint()).update('{').update(afterBrace).digest('hex');
 }
 
-/** The text the app writes for a document: its JSON with the checksum as the first key. */
-export function checksummedJson(document: object): string {
-  const afterBrace = JSON.stringify(document).slice(1);
-  return `${PREFIX}${checksumOf(afterBrace)}"${afterBrace === '}' ? '' : ','}${afterBrace}`;
+/**
+ * What the app writes for a document: its JSON with the checksum as the first
+ * key, as UTF-8 bytes (encoded once: the hash and the file take the same bytes).
+ */
+export function checksummedJson(document: object): Buffer {
+  const afterBrace = Buffer.from(JSON.stringify(document)).subarray(1);
+  const empty = afterBrace.length === 1;
+  return Buffer.concat([Buffer.from(`${PREFIX}${checksumOf(afterBrace)}"${empty ? '' : ','}`), afterBrace]);
 }
 
 /**

@@ -63,11 +63,11 @@ export const plainKey: FolderKey = { codec: plainCodec };
 /** The codec that encrypts each file as HEADER, a fresh random IV, the ciphertext and GCM's tag. */
 export function encryptedCodec(key: KeyObject): Codec {
   return {
-    encode(text) {
+    encode(json) {
       const iv = randomBytes(IV_BYTES);
       const cipher = createCipheriv('aes-256-gcm', key, iv, { authTagLength: TAG_BYTES });
       cipher.setAAD(HEADER);
-      const ciphertext = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+      const ciphertext = Buffer.concat([typeof json === 'string' ? cipher.update(json, 'utf8') : cipher.update(json), cipher.final()]);
       return Buffer.concat([HEADER, iv, ciphertext, cipher.getAuthTag()]);
     },
     decode(bytes, file) {

@@ -14,9 +14,12 @@ const { ok } = backend;
 describe('document checksums', () => {
   it('marks the text the app wrote: any changed byte, a missing key or text from elsewhere does not match', () => {
     const document = { schemaVersion: 2, contacts: { a1: { firstName: 'Jürgen', lastName: 'Weiß' } } };
-    const text = checksummedJson(document);
+    const bytes = checksummedJson(document);
+    const text = bytes.toString('utf8');
+    // Checked on the text (an encrypted folder's decoded file) and on the bytes as read (a plain one).
     expect(parseChecksummedJson(text)).toEqual({ document, intact: true });
-    expect(parseChecksummedJson(checksummedJson({}))).toEqual({ document: {}, intact: true });
+    expect(parseChecksummedJson(text, bytes)).toEqual({ document, intact: true });
+    expect(parseChecksummedJson(checksummedJson({}).toString('utf8'))).toEqual({ document: {}, intact: true });
     expect(parseChecksummedJson(text.replace('Jürgen', 'Jurgen'))).toEqual({ document: { ...document, contacts: { a1: { firstName: 'Jurgen', lastName: 'Weiß' } } }, intact: false });
     expect(parseChecksummedJson(text.replace(/"\$checksum":"[0-9a-f]{64}",/, ''))).toEqual({ document, intact: false });
     // The same key and document, reordered: equal as JSON, but not the app's bytes.
