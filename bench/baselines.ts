@@ -88,7 +88,11 @@ export async function measureFloor(): Promise<Floor> {
   }
 }
 
-/** lowdb's adapter for one JSON file, written durably (lowdb's own JSONFile renames without fsync). */
+/**
+ * lowdb's adapter for one JSON file, written durably (lowdb's own JSONFile
+ * renames without fsync). Not the store's DurableJsonFile: that adds the
+ * document checksum, which a naive store does not have.
+ */
 class DurableJsonFile<T> implements Adapter<T> {
   constructor(private readonly path: string) {}
   async read(): Promise<T | null> {
