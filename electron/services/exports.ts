@@ -29,6 +29,18 @@ interface Context {
 
 const encoder = new TextEncoder();
 
+let lastLogged = { at: 0, count: 0 };
+/**
+ * A log entry's id: the time, a count of the entries logged in the same
+ * millisecond, then randomness. Read back from its files, the log sorts by
+ * time and then id, so two exports in one millisecond keep their order.
+ */
+function logEntryId(at: Date): string {
+  const ms = at.getTime();
+  lastLogged = { at: ms, count: ms === lastLogged.at ? lastLogged.count + 1 : 0 };
+  return `${ms.toString(36).padStart(9, '0')}${lastLogged.count.toString(36).padStart(3, '0')}${nanoid(10)}`;
+}
+
 const formats: Record<ExportFormat, { extension: string; write(rows: MemberRow[], columns: MemberColumnId[], context: Context): Promise<Uint8Array> | Uint8Array }> = {
   xlsx: { extension: 'xlsx', write: (rows, columns, context) => memberWorkbook(rows, columns, context) },
   'csv-excel-de': { extension: 'csv', write: (rows, columns, { locale }) => excelCsv(rows, columns, locale) },
@@ -90,7 +102,7 @@ export function exportService(store: Store) {
   /** Written after the file or print is made, so a request that fails leaves no entry. */
   const log = (request: ExportRequest, format: ExportLogEntry['format'], selection: Selection, at: Date, file?: string) =>
     store.appendExportLog({
-      id: nanoid(),
+      id: logEntryId(at),
       at: at.toISOString(),
       by: store.settings.data.settings.operatorName,
       format,

@@ -575,7 +575,7 @@ export class Store {
         const found = await readDocument(this.dataDir, `${paths.exportLogDir}/${name}`, 'exportLog', this.codec, { trustChecksum: true });
         if (found) entries.push(found.document.entry);
       }
-      return entries.sort((a, b) => a.at.localeCompare(b.at));
+      return entries.sort((a, b) => a.at.localeCompare(b.at) || (a.id < b.id ? -1 : 1));
     })().catch((error: unknown) => {
       // A file that cannot be read is reported, and read again next time.
       this.exportEntries = undefined;

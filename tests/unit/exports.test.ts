@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { OutputOf } from '../../shared/contract';
 import type { Contact } from '../../shared/schemas/contact';
 import type { ConsentChannel } from '../../shared/schemas/consent';
@@ -194,5 +194,19 @@ describe('exports.log', () => {
     await ok('exports.create', { format: 'csv', view: view(), note: 'vierte' });
     const notes = (await ok<OutputOf<'exports.log'>>('exports.log', {})).map((entry) => entry.note);
     expect(notes).toEqual(['vierte', 'dritte', 'zweite', 'erste']);
+  });
+
+  it('keeps the order of exports made within one millisecond, also when read back after a restart', async () => {
+    await member('Anna', 'Albers');
+    const notes = ['eins', 'zwei', 'drei', 'vier', 'fünf', 'sechs', 'sieben'];
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2026-11-27T20:00:00.000Z') });
+    try {
+      for (const note of notes) await ok('exports.create', { format: 'csv', view: view(), note });
+    } finally {
+      vi.useRealTimers();
+    }
+    await reopen();
+    const log = await ok<OutputOf<'exports.log'>>('exports.log', {});
+    expect(log.map((entry) => entry.note)).toEqual(notes.toReversed());
   });
 });
