@@ -1,5 +1,6 @@
 import { Low } from 'lowdb';
 import type { Codec } from './codec';
+import type { DocumentKind } from './documents';
 import { DurableJsonFile } from './durable-file';
 
 /**
@@ -9,18 +10,26 @@ import { DurableJsonFile } from './durable-file';
  * ahead of the disk.
  */
 export class StoredDocument<T> {
+  private readonly adapter: DurableJsonFile<T>;
   private readonly db: Low<T>;
   private queue: Promise<unknown> = Promise.resolve();
   /** Set when the disk may no longer match this document until the next start (see Store.transact). */
   private blocked?: Error;
 
   constructor(
+    readonly kind: DocumentKind,
     readonly file: string,
     readonly path: string,
     initial: T,
     codec?: Codec,
   ) {
-    this.db = new Low(new DurableJsonFile<T>(path, file, codec), initial);
+    this.adapter = new DurableJsonFile<T>(kind, path, file, codec);
+    this.db = new Low(this.adapter, initial);
+  }
+
+  /** The file's bytes for a state of this document (the current one or one taken earlier). */
+  encode(data: T): Buffer | string {
+    return this.adapter.encode(data);
   }
 
   get data(): T {

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import { checksummedJson, parseChecksummedJson } from './checksum';
 import { plainCodec, type Codec } from './codec';
+import type { DocumentKind } from './documents';
 
 /** A document on disk that could not be read as JSON; it is never overwritten. */
 export class CorruptDocumentError extends Error {
@@ -81,6 +82,8 @@ export async function writeFileDurably(path: string, content: string | Buffer): 
  */
 export class DurableJsonFile<T> implements Adapter<T> {
   constructor(
+    /** Whose schema the checksum is computed under. */
+    readonly kind: DocumentKind,
     readonly path: string,
     /** How the file is named in errors: relative to the data folder. */
     readonly name: string = path,
@@ -103,7 +106,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const text = this.codec.decode(bytes, this.name);
     try {
       // Plain JSON: the bytes read are the text's UTF-8.
-      const { document, intact } = parseChecksummedJson(text, this.codec === plainCodec ? bytes : undefined);
+      const { document, intact } = parseChecksummedJson(this.kind, text, this.codec === plainCodec ? bytes : undefined);
       return { data: document as T, intact };
     } catch (error) {
       throw new CorruptDocumentError(this.name, `not valid JSON (${(error as Error).message})`);
@@ -111,6 +114,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
   }
 
   async write(data: T): Promise<void> {
-    await writeFileDurably(this.path, this.codec.encode(checksummedJson(data as object)));
+    await writeFileDurably(this.path, this.encode(data));
+  }
+
+  /** The file's bytes for `data`: with its checksum, through the codec. */
+  encode(data: T): Buffer | string {
+    return this.codec.encode(checksummedJson(this.kind, data as object));
   }
 }

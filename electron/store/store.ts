@@ -71,7 +71,7 @@ export async function readDocument<K extends DocumentKind>(
   codec: Codec = plainCodec,
   { trustChecksum = false } = {},
 ): Promise<{ document: DocumentOf<K>; migrated: boolean; rewrite: boolean } | undefined> {
-  const raw = await new DurableJsonFile<unknown>(join(dataDir, file), file, codec).readChecked();
+  const raw = await new DurableJsonFile<unknown>(kind, join(dataDir, file), file, codec).readChecked();
   if (raw === null) return undefined;
   let migrated: { document: unknown; migrated: boolean };
   try {
@@ -178,6 +178,7 @@ async function replayJournal(dataDir: string, codec: Codec): Promise<void> {
  */
 class ShardDocuments<D> extends Map<string, StoredDocument<D>> {
   constructor(
+    private readonly kind: 'contacts' | 'orders',
     private readonly dataDir: string,
     private readonly codec: Codec,
     private readonly fileOf: (shard: string) => string,
@@ -190,7 +191,7 @@ class ShardDocuments<D> extends Map<string, StoredDocument<D>> {
     let document = this.get(shard);
     if (!document) {
       const file = this.fileOf(shard);
-      document = new StoredDocument<D>(file, join(this.dataDir, file), this.empty(), this.codec);
+      document = new StoredDocument<D>(this.kind, file, join(this.dataDir, file), this.empty(), this.codec);
       this.set(shard, document);
     }
     return document;
@@ -304,7 +305,7 @@ export class Store {
     let anyMigrated = false;
     const open = async <K extends DocumentKind>(file: string, kind: K, fallback: () => DocumentOf<K>) => {
       const found = await readDocument(dataDir, file, kind, codec, { trustChecksum: true });
-      const document = new StoredDocument<DocumentOf<K>>(file, join(dataDir, file), found?.document ?? fallback(), codec);
+      const document = new StoredDocument<DocumentOf<K>>(kind, file, join(dataDir, file), found?.document ?? fallback(), codec);
       // Written again with its checksum once valid, so that the next open need not validate it again.
       if (!found || found.rewrite) toWrite.push(document as StoredDocument<unknown>);
       anyMigrated ||= found?.migrated === true;
@@ -345,13 +346,13 @@ export class Store {
     const shardDocuments = await inOrder(shardNames, (shard) => open(paths.contactShard(shard), 'contacts', listedFile));
     const orderShardDocuments = await inOrder(orderShardNames, (shard) => open(paths.orderShard(shard), 'orders', listedFile));
     const eventDocuments = await inOrder(eventNames, (name) => open(`${paths.eventsDir}/${name}`, 'event', listedFile));
-    const shards = new ShardDocuments<ContactsDocument>(dataDir, codec, paths.contactShard, () => ({ schemaVersion: currentVersion.contacts, contacts: {} })).fill(
+    const shards = new ShardDocuments<ContactsDocument>('contacts', dataDir, codec, paths.contactShard, () => ({ schemaVersion: currentVersion.contacts, contacts: {} })).fill(
       shardNames.map((shard, at) => [shard, shardDocuments[at]!.document]),
       (data) => data.contacts,
       (contact) => contact.id,
       'contact',
     );
-    const orderShards = new ShardDocuments<OrdersDocument>(dataDir, codec, paths.orderShard, () => ({ schemaVersion: currentVersion.orders, orders: {} })).fill(
+    const orderShards = new ShardDocuments<OrdersDocument>('orders', dataDir, codec, paths.orderShard, () => ({ schemaVersion: currentVersion.orders, orders: {} })).fill(
       orderShardNames.map((shard, at) => [shard, orderShardDocuments[at]!.document]),
       (data) => data.orders,
       (order) => order.contactId,
@@ -425,7 +426,10 @@ export class Store {
       const released = new Promise<void>((resolve) => (release = resolve));
       await Promise.all(this.documents().map((document) => document.hold(released)));
       // Listed again: documents created meanwhile (a new event of a change that held others) belong to this state.
-      const state = this.documents().map(({ file, data }) => ({ file, content: () => this.codec.encode(checksummedJson(data as object)) }));
+      const state = this.documents().map((document) => {
+        const { data } = document;
+        return { file: document.file, content: () => document.encode(data) };
+      });
       release();
       await createBackup(this.dataDir, { keep, documents: state });
     } catch (error) {
@@ -542,7 +546,7 @@ export class Store {
       // Known to readers once it is on disk.
       next = change(undefined);
       const file = paths.event(eventId);
-      const created = new StoredDocument<EventDocument>(file, join(this.dataDir, file), next, this.codec);
+      const created = new StoredDocument<EventDocument>('event', file, join(this.dataDir, file), next, this.codec);
       await created.save();
       this.eventDocs.set(eventId, created);
     }
@@ -587,7 +591,7 @@ export class Store {
   /** Writes one export's log entry to a file of its own (never changed afterwards); known to readers once durable. */
   async appendExportLog(entry: ExportLogEntry): Promise<void> {
     await mkdir(join(this.dataDir, paths.exportLogDir), { recursive: true });
-    await writeFileDurably(join(this.dataDir, paths.exportLog(entry.id)), this.codec.encode(checksummedJson({ schemaVersion: currentVersion.exportLog, entry })));
+    await writeFileDurably(join(this.dataDir, paths.exportLog(entry.id)), this.codec.encode(checksummedJson('exportLog', { schemaVersion: currentVersion.exportLog, entry })));
     // Once read, the log is kept current here (a read under way may have found the file already); before that, the next read finds it.
     const entries = await this.exportEntries?.catch(() => undefined);
     if (entries && !entries.some((known) => known.id === entry.id)) entries.push(entry);
@@ -708,7 +712,7 @@ export class Store {
               applied.push(previous);
               continue;
             }
-            const document = new StoredDocument<EventDocument>(file, join(this.dataDir, file), data as EventDocument, this.codec);
+            const document = new StoredDocument<EventDocument>('event', file, join(this.dataDir, file), data as EventDocument, this.codec);
             await document.save();
             this.eventDocs.set(document.data.event.id, document);
             applied.push({ document: document as StoredDocument<unknown>, existed: false });

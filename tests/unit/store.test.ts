@@ -53,7 +53,7 @@ async function snapshot(dir: string): Promise<Map<string, string>> {
 describe('durable adapter', () => {
   it('writes and reads back JSON and leaves no temp file behind', async () => {
     const dir = await freshDir();
-    const file = new DurableJsonFile<{ a: number }>(join(dir, 'doc.json'));
+    const file = new DurableJsonFile<{ a: number }>('settings', join(dir, 'doc.json'));
     expect(await file.read()).toBeNull();
     await file.write({ a: 1 });
     await file.write({ a: 2 });
@@ -76,7 +76,7 @@ describe('durable adapter', () => {
   it('reports a file that is not JSON, naming it', async () => {
     const dir = await freshDir();
     await writeFile(join(dir, 'broken.json'), '{"half": ');
-    await expect(new DurableJsonFile(join(dir, 'broken.json'), 'broken.json').read()).rejects.toThrow(CorruptDocumentError);
+    await expect(new DurableJsonFile('settings', join(dir, 'broken.json'), 'broken.json').read()).rejects.toThrow(CorruptDocumentError);
   });
 });
 
