@@ -17,7 +17,7 @@ export class StoredDocument<T> {
   private blocked?: Error;
 
   constructor(
-    readonly kind: DocumentKind,
+    kind: DocumentKind,
     readonly file: string,
     readonly path: string,
     initial: T,

@@ -29,8 +29,8 @@ import {
   type PrivacyDocument,
   type MetaDocument,
   type SettingsDocument,
+  type ExportLogDocument,
 } from './documents';
-import { checksummedJson } from './checksum';
 import { CorruptDocumentError, DurableJsonFile, TEMP_SUFFIX, fsyncDirectory, writeFileDurably } from './durable-file';
 import { lockDataFolder } from './lock';
 import { MigrationError, migrateDocument } from './migrations';
@@ -591,7 +591,8 @@ export class Store {
   /** Writes one export's log entry to a file of its own (never changed afterwards); known to readers once durable. */
   async appendExportLog(entry: ExportLogEntry): Promise<void> {
     await mkdir(join(this.dataDir, paths.exportLogDir), { recursive: true });
-    await writeFileDurably(join(this.dataDir, paths.exportLog(entry.id)), this.codec.encode(checksummedJson('exportLog', { schemaVersion: currentVersion.exportLog, entry })));
+    const file = paths.exportLog(entry.id);
+    await new DurableJsonFile<ExportLogDocument>('exportLog', join(this.dataDir, file), file, this.codec).write({ schemaVersion: currentVersion.exportLog, entry });
     // Once read, the log is kept current here (a read under way may have found the file already); before that, the next read finds it.
     const entries = await this.exportEntries?.catch(() => undefined);
     if (entries && !entries.some((known) => known.id === entry.id)) entries.push(entry);
